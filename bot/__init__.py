@@ -1,0 +1,1 @@
+"""Peerline's front: the chat fronts, identity, language, redaction, the `peerline` command."""

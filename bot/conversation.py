@@ -1,0 +1,136 @@
+"""The path of one message, the same for every front.
+
+pseudonym -> clean text -> language -> redaction -> Rasa -> messages. When Rasa
+or the action server does not answer, the answer comes from content/ directly
+(degraded mode), so a person is never left without the emergency numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from actions import answers
+from actions.content import ContentStore
+from bot import language
+from bot.identity import Pseudonymizer
+from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.redaction import redact
+
+MAX_TEXT = 4096
+# Control characters and the invisible marks that reorder or hide text.
+INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{[^{}]*\})?$")
+PAYLOAD_VALUE = re.compile(r"^[\w .'-]{1,40}$")
+
+
+@dataclass
+class Person:
+    chosen: str | None = None  # picked with /language or "speak ...": always wins
+    current: str | None = None  # in use: sticky against ambiguous messages
+
+
+@dataclass
+class Turn:
+    pseudonym: str
+    language: str
+    text: str  # redacted: the only form of the message that leaves the front
+    messages: list = field(default_factory=list)
+    degraded: bool = False
+
+
+def clean_text(text: str | None) -> tuple[str, bool]:
+    """Text without invisible characters, and whether it had to be cut."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFC", text or "")).strip()
+    return text[:MAX_TEXT], len(text) > MAX_TEXT
+
+
+def button_payload(text: str) -> str | None:
+    """The text if it is a well-formed button payload, else None.
+
+    Anyone can type a payload, so entity values are held to short plain words:
+    nothing personal can travel to Rasa inside one unredacted.
+    """
+    match = PAYLOAD.match(text)
+    if not match:
+        return None
+    if match["entities"]:
+        try:
+            entities = json.loads(match["entities"])
+        except ValueError:
+            return None
+        if not all(isinstance(v, str) and PAYLOAD_VALUE.match(v) for v in entities.values()):
+            return None
+    return text
+
+
+class Conversation:
+    def __init__(self, rasa: RasaClient, store: ContentStore, pseudonymize: Pseudonymizer):
+        self.rasa = rasa
+        self.store = store
+        self.pseudonymize = pseudonymize
+        self.people: dict[str, Person] = {}
+
+    def person(self, pseudonym: str) -> Person:
+        return self.people.setdefault(pseudonym, Person())
+
+    def choose_language(self, pseudonym: str, code: str) -> None:
+        person = self.person(pseudonym)
+        person.chosen = person.current = code
+
+    def language_for(self, pseudonym: str, text: str, app_language: str | None) -> str:
+        person = self.person(pseudonym)
+        code = language.resolve(text, person.chosen, person.current, app_language)
+        person.current = code
+        return code
+
+    async def handle(self, chat_id: int | str, raw_text: str | None,
+                     app_language: str | None = None) -> Turn:
+        pseudonym = self.pseudonymize(chat_id)
+        content = self.store.get()
+        text, was_cut = clean_text(raw_text)
+        payload = button_payload(text)
+        person = self.person(pseudonym)
+        if payload:
+            lang = person.current or language.resolve("", None, None, app_language)
+        else:
+            lang = self.language_for(pseudonym, text, app_language)
+        if not text:
+            return Turn(pseudonym, lang, "", [answers.menu(content, lang)
+                                             | {"text": content.string(lang, "empty_message")}])
+        sent = payload or redact(text)
+        turn = Turn(pseudonym, lang, sent)
+        try:
+            replies = await self.rasa.send(pseudonym, sent, {"language": lang})
+        except RasaUnavailable:
+            turn.degraded = True
+            replies = self.degraded_answer(payload, lang)
+        turn.messages = self.apply_custom(pseudonym, replies)
+        turn.language = self.person(pseudonym).current or lang
+        if was_cut:
+            turn.messages.insert(0, answers.text(content.string(lang, "message_cut")))
+        return turn
+
+    def degraded_answer(self, payload: str | None, lang: str) -> list[dict]:
+        """Answers from content/ alone: a pressed topic or emergency, else the menu."""
+        content = self.store.get()
+        intent = PAYLOAD.match(payload)["intent"] if payload else None
+        if intent == "emergency":
+            return answers.emergency(content, lang, None)
+        if intent in answers.TOPIC_OF_INTENT:
+            return answers.topic(content, lang, answers.TOPIC_OF_INTENT[intent], "any")
+        return answers.degraded(content, lang)
+
+    def apply_custom(self, pseudonym: str, replies: list[dict]) -> list[dict]:
+        """Carry out the front's instructions in Rasa's answer; return what to show."""
+        shown = []
+        for reply in replies:
+            custom = reply.get("custom") or {}
+            if custom.get("set_language") in language.SUPPORTED:
+                self.choose_language(pseudonym, custom["set_language"])
+            if reply.get("text"):
+                shown.append({"text": reply["text"], "buttons": reply.get("buttons") or []})
+        return shown

@@ -1,0 +1,159 @@
+"""Which of the 15 languages a message is in, and which one to answer in.
+
+Short phone messages defeat statistical detection alone, so the decision is
+layered: the script settles Thai, Chinese and (with a few letters) the three
+Cyrillic languages; letters found in only one language and frequent words
+settle most short Latin messages; langdetect, seeded and restricted to our
+languages, weighs the rest. A detection is `confident` only when it is clear,
+and only a confident detection may switch a language the person already uses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.language_words import UNIVERSAL, WORDS
+
+SUPPORTED = ("en", "es", "pt", "ro", "bg", "hu", "pl", "sq", "uk", "ru", "fr", "de", "it",
+             "th", "zh")
+DEFAULT = "en"
+CYRILLIC = ("uk", "ru", "bg")
+LATIN = tuple(code for code in SUPPORTED if code not in CYRILLIC + ("th", "zh"))
+
+# Letters that, among our 15 languages, only one language writes.
+UNIQUE_LETTERS = {
+    "hu": "őű", "pl": "łąęśźżń", "ro": "șşțţă", "es": "ñ¿¡", "pt": "ãõ", "de": "ß",
+    "sq": "ë", "uk": "іїєґ", "ru": "ыэё",
+}
+# Frequent Bulgarian and Russian/Ukrainian words, where letters do not decide.
+CYRILLIC_WORDS = {
+    "bg": {"съм", "какво", "къде", "благодаря", "здравей", "здрасти", "искам", "може", "мога",
+           "работя", "полицията", "помощ", "нямам", "имам", "не", "ли", "ми", "се", "да",
+           "трябва", "как", "кой", "защо", "сега", "тук", "ще", "мен", "един", "една", "е"},
+    "ru": {"что", "где", "как", "спасибо", "привет", "здравствуйте", "хочу", "могу", "можно",
+           "мне", "меня", "нужна", "нужно", "помощь", "полиция", "работаю", "нет", "есть",
+           "я", "это", "он", "она", "они", "вы", "ты", "у", "сейчас", "здесь", "почему"},
+    "uk": {"що", "де", "як", "дякую", "привіт", "хочу", "можу", "мені", "мене", "потрібна",
+           "допомога", "поліція", "працюю", "немає", "є", "я", "це", "він", "вона", "ви",
+           "ти", "зараз", "тут", "чому", "будь", "ласка"},
+}
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _script(char: str) -> str:
+    if "\u0e00" <= char <= "\u0e7f":
+        return "th"
+    if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
+        return "zh"
+    if "\u0400" <= char <= "\u04ff":
+        return "cyrillic"
+    if char.isalpha() and unicodedata.name(char, "").startswith("LATIN"):
+        return "latin"
+    return "other"
+
+
+def _unique_words() -> dict[str, set[str]]:
+    """Each language's word list, less any word another list also claims."""
+    lists = {code: set(words.split()) for code, words in WORDS.items()}
+    counts = Counter(word for words in lists.values() for word in words)
+    return {code: {w for w in words if counts[w] == 1} for code, words in lists.items()}
+
+
+UNIQUE_WORDS = _unique_words()
+
+
+@dataclass(frozen=True)
+class Detection:
+    language: str  # the best guess, always one of SUPPORTED
+    confident: bool  # clear enough to switch a language already in use
+
+
+@lru_cache(maxsize=1)
+def _factory():
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.seed = 0  # the same text always gives the same answer
+    return factory
+
+
+def langdetect_scores(text: str, languages: tuple[str, ...]) -> dict[str, float]:
+    """langdetect's probabilities, restricted to the given languages."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.set_prior_map({code: 1.0 for code in languages})
+    detector.append(text)
+    try:
+        return {p.lang: p.prob for p in detector.get_probabilities() if p.lang in languages}
+    except LangDetectException:
+        return {}
+
+
+def _letter_votes(text: str, languages: tuple[str, ...]) -> Counter:
+    return Counter({code: sum(text.count(ch) for ch in UNIQUE_LETTERS.get(code, ""))
+                    for code in languages})
+
+
+def _word_votes(words: list[str], vocabularies: dict[str, set[str]]) -> Counter:
+    return Counter({code: sum(word in vocab for word in words)
+                    for code, vocab in vocabularies.items()})
+
+
+def _decide(text: str, words: list[str], languages: tuple[str, ...],
+            vocabularies: dict[str, set[str]]) -> Detection:
+    letters = _letter_votes(text, languages)
+    hits = _word_votes(words, vocabularies)
+    statistics = langdetect_scores(text, languages)
+    score = {code: statistics.get(code, 0.0) + 1.0 * hits[code] + 1.5 * letters[code]
+             for code in languages}
+    ranked = sorted(languages, key=lambda code: score[code], reverse=True)
+    best, second = ranked[0], ranked[1]
+    evidence = hits[best] + letters[best]
+    margin = score[best] - score[second]
+    confident = margin >= 0.5 and (evidence > 0 or len(words) >= 3)
+    if len(words) == 1 and words[0] in UNIVERSAL:
+        confident = False
+    return Detection(best, confident)
+
+
+def detect(text: str) -> Detection:
+    """The language of one message, with whether the detection is clear."""
+    text = unicodedata.normalize("NFC", text or "")
+    lowered = text.lower()
+    scripts = Counter(_script(char) for char in lowered)
+    scripts.pop("other", None)
+    if not scripts:
+        return Detection(DEFAULT, False)
+    script = scripts.most_common(1)[0][0]
+    if script in ("th", "zh"):
+        return Detection(script, True)
+    words = WORD.findall(lowered)
+    if script == "cyrillic":
+        return _decide(lowered, words, CYRILLIC, CYRILLIC_WORDS)
+    return _decide(lowered, words, LATIN, UNIQUE_WORDS)
+
+
+def resolve(text: str, chosen: str | None = None, current: str | None = None,
+            telegram_code: str | None = None) -> str:
+    """The language to answer in.
+
+    The person's explicit choice wins. Otherwise a clear detection; otherwise
+    the language they already use (sticky); otherwise Telegram's setting.
+    """
+    if chosen in SUPPORTED:
+        return chosen
+    detection = detect(text)
+    if detection.confident:
+        return detection.language
+    if current in SUPPORTED:
+        return current
+    app_language = (telegram_code or "").split("-")[0].lower()
+    if app_language in SUPPORTED:
+        return app_language
+    return detection.language

@@ -1,0 +1,101 @@
+"""Starting and stopping the action server and the Rasa server processes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from bot.settings import ROOT, Settings
+
+BIN = Path(sys.executable).parent
+
+
+def server_environment(settings: Settings) -> dict:
+    env = dict(os.environ)
+    env.update(
+        PEERLINE_ACTION_URL=settings.action_url,
+        PYTHONPATH=str(ROOT),
+        # Debug logs carry user text; nothing below INFO is ever logged.
+        LOG_LEVEL="INFO",
+        LOG_LEVEL_LIBRARIES="ERROR",
+        TF_CPP_MIN_LOG_LEVEL="3",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+    )
+    return env
+
+
+def action_server_command(settings: Settings) -> list[str]:
+    return [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+            "--port", str(settings.action_port)]
+
+
+def rasa_server_command(settings: Settings) -> list[str]:
+    return [str(BIN / "rasa"), "run", "--model", str(settings.model),
+            "--interface", "127.0.0.1", "--port", str(settings.rasa_port),
+            "--credentials", str(ROOT / "credentials.yml"),
+            "--endpoints", str(ROOT / "endpoints.yml")]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited with status {process.returncode}; see its log")
+        try:
+            if httpx.get(url, timeout=1.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+class Services:
+    """The two Rasa processes, logging to files in PEERLINE_DATA_DIR/logs."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.logs = settings.data_dir / "logs"
+        self.processes: dict[str, subprocess.Popen] = {}
+
+    def start(self, name: str) -> subprocess.Popen:
+        command = {"actions": action_server_command,
+                   "rasa": rasa_server_command}[name](self.settings)
+        self.logs.mkdir(parents=True, exist_ok=True)
+        log = open(self.logs / f"{name}.log", "ab")
+        self.processes[name] = subprocess.Popen(
+            command, cwd=ROOT, env=server_environment(self.settings),
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        return self.processes[name]
+
+    def start_all(self, timeout: float = 180.0) -> None:
+        actions = self.start("actions")
+        rasa = self.start("rasa")
+        wait_until_up(self.settings.action_url.replace("/webhook", "/health"), actions, timeout)
+        wait_until_up(self.settings.rasa_url, rasa, timeout)
+
+    def stop(self, name: str) -> None:
+        process = self.processes.pop(name, None)
+        if process and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    def stop_all(self) -> None:
+        for name in list(self.processes):
+            self.stop(name)
+
+    def __enter__(self) -> Services:
+        self.start_all()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop_all()

@@ -1,0 +1,65 @@
+"""Entity extraction from lookup tables that works in every script.
+
+Rasa's RegexEntityExtractor either puts word boundaries around every lookup
+entry or around none. Boundaries keep "uk" out of "ukraine", but no boundary
+exists between two Chinese or Thai characters, so 伦敦 inside 我在伦敦工作 is
+never found. This extractor puts a boundary only on the sides of an entry that
+end in a spaced script, and tries longer entries first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.extractors.regex_entity_extractor import RegexEntityExtractor
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.scripts import is_unspaced
+
+
+def entry_pattern(entry: str) -> str:
+    """The regex for one lookup entry, with boundaries only where they exist."""
+    start = "" if is_unspaced(entry[0]) else r"(?<!\w)"
+    end = "" if is_unspaced(entry[-1]) else r"(?!\w)"
+    return start + re.escape(entry) + end
+
+
+def lookup_patterns(training_data: TrainingData) -> list[dict[str, str]]:
+    """One pattern per lookup table whose name is an entity of the data."""
+    patterns = []
+    for table in training_data.lookup_tables:
+        if table["name"] not in training_data.entities:
+            continue
+        entries = sorted({e.strip() for e in table["elements"] if e.strip()},
+                         key=len, reverse=True)
+        pattern = "|".join(entry_pattern(entry) for entry in entries)
+        patterns.append({"name": table["name"], "pattern": f"({pattern})"})
+    return patterns
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True
+)
+class PlaceExtractor(RegexEntityExtractor):
+    """Finds countries, cities and languages named in any of the 15 languages."""
+
+    def _extract_entities(self, message: Message) -> list[dict[str, Any]]:
+        """Matches of all tables, where overlapping ones yield to the longest.
+
+        "ภาษาอังกฤษ" (the English language) contains "อังกฤษ" (England).
+        """
+        kept: list[dict[str, Any]] = []
+        for found in sorted(super()._extract_entities(message),
+                            key=lambda e: e["end"] - e["start"], reverse=True):
+            if all(found["end"] <= k["start"] or found["start"] >= k["end"] for k in kept):
+                kept.append(found)
+        return sorted(kept, key=lambda e: e["start"])
+
+    def train(self, training_data: TrainingData) -> Resource:
+        self.patterns = lookup_patterns(training_data)
+        self.persist()
+        return self._resource

@@ -1,0 +1,1 @@
+"""Evaluation scripts: each prints the numbers the README reports."""

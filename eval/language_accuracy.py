@@ -1,0 +1,63 @@
+"""Language identification on short messages: bot/language.py against raw langdetect.
+
+The test set is eval/language/LANG.txt, one message (1 to 6 words) a line,
+written apart from the NLU training data. Prints JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from langdetect import DetectorFactory, detect_langs
+from langdetect.lang_detect_exception import LangDetectException
+
+from bot.language import SUPPORTED, detect
+
+SET_DIR = Path(__file__).parent / "language"
+
+
+def raw_langdetect(text: str) -> str:
+    DetectorFactory.seed = 0
+    try:
+        return detect_langs(text)[0].lang.split("-")[0]
+    except LangDetectException:
+        return "unknown"
+
+
+def load_set() -> list[tuple[str, str]]:
+    return [(path.stem, line.strip())
+            for path in sorted(SET_DIR.glob("*.txt")) if path.stem in SUPPORTED
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate() -> dict:
+    rows = load_set()
+    right = defaultdict(lambda: {"peerline": 0, "langdetect": 0, "n": 0})
+    mistakes = []
+    for expected, text in rows:
+        ours, raw = detect(text).language, raw_langdetect(text)
+        counts = right[expected]
+        counts["n"] += 1
+        counts["peerline"] += ours == expected
+        counts["langdetect"] += raw == expected
+        if ours != expected:
+            mistakes.append(f"{expected}->{ours}: {text}")
+    total = len(rows)
+    return {
+        "messages": total,
+        "accuracy": {
+            "peerline": round(sum(c["peerline"] for c in right.values()) / total, 4),
+            "langdetect": round(sum(c["langdetect"] for c in right.values()) / total, 4),
+        },
+        "per_language": {code: {"n": c["n"],
+                                "peerline": round(c["peerline"] / c["n"], 3),
+                                "langdetect": round(c["langdetect"] / c["n"], 3)}
+                         for code, c in sorted(right.items())},
+        "peerline_mistakes": mistakes,
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(evaluate(), ensure_ascii=False, indent=1))
