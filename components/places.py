@@ -15,6 +15,7 @@ from typing import Any
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.extractors.regex_entity_extractor import RegexEntityExtractor
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -41,23 +42,31 @@ def lookup_patterns(training_data: TrainingData) -> list[dict[str, str]]:
     return patterns
 
 
+def find_places(patterns: list[dict[str, str]], text: str) -> list[dict[str, Any]]:
+    """Every match of every table, where overlapping ones yield to the longest.
+
+    "ภาษาอังกฤษ" (the English language) contains "อังกฤษ" (England).
+    """
+    found = [{"entity": p["name"], "start": m.start(), "end": m.end(), "value": m.group()}
+             for p in patterns for m in re.finditer(p["pattern"], text, flags=re.IGNORECASE)]
+    kept: list[dict[str, Any]] = []
+    for match in sorted(found, key=lambda e: e["end"] - e["start"], reverse=True):
+        if all(match["end"] <= k["start"] or match["start"] >= k["end"] for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda e: e["start"])
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True
 )
 class PlaceExtractor(RegexEntityExtractor):
-    """Finds countries, cities and languages named in any of the 15 languages."""
+    """Finds countries, cities and languages named in any of the 15 languages.
+
+    Matching ignores case always: people type place names in lower case.
+    """
 
     def _extract_entities(self, message: Message) -> list[dict[str, Any]]:
-        """Matches of all tables, where overlapping ones yield to the longest.
-
-        "ภาษาอังกฤษ" (the English language) contains "อังกฤษ" (England).
-        """
-        kept: list[dict[str, Any]] = []
-        for found in sorted(super()._extract_entities(message),
-                            key=lambda e: e["end"] - e["start"], reverse=True):
-            if all(found["end"] <= k["start"] or found["start"] >= k["end"] for k in kept):
-                kept.append(found)
-        return sorted(kept, key=lambda e: e["start"])
+        return find_places(self.patterns, message.get(TEXT))
 
     def train(self, training_data: TrainingData) -> Resource:
         self.patterns = lookup_patterns(training_data)

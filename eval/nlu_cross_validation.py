@@ -78,14 +78,14 @@ def evaluate(config: Path, k: int) -> dict:
     predicted = [None] * len(examples)
     seconds = []
     for f in range(k):
-        train = [e for e, g in zip(examples, fold) if g != f]
+        train = [e for e, g in zip(examples, fold, strict=True) if g != f]
         test_index = [i for i, g in enumerate(fold) if g == f]
         with tempfile.TemporaryDirectory() as workdir:
             started = time.perf_counter()
             guesses = train_and_predict(config, train, [examples[i] for i in test_index],
                                         shared, Path(workdir))
             seconds.append(time.perf_counter() - started)
-        for i, guess in zip(test_index, guesses):
+        for i, guess in zip(test_index, guesses, strict=True):
             predicted[i] = guess
     truth = [m.get("intent") for _, m in examples]
     by_language = defaultdict(list)
