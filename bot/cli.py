@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bot.content_commands import add_content_commands, command_content
 from bot.settings import ROOT, Settings, load_settings
 
 
@@ -82,11 +83,12 @@ def parser() -> argparse.ArgumentParser:
     understand.add_argument("--model", help="a trained model (default: models/peerline.tar.gz)")
     commands.add_parser("train", help="train the Rasa model")
     commands.add_parser("redact", help="remove personal data from each line of stdin")
+    add_content_commands(commands)
     return main
 
 
 COMMANDS = {"run": command_run, "chat": command_chat, "understand": command_understand,
-            "train": command_train, "redact": command_redact}
+            "train": command_train, "redact": command_redact, "content": command_content}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -58,3 +59,14 @@ def servers(tmp_path_factory):
     services.start_all(timeout=240)
     yield services
     services.stop_all()
+
+
+CONTENT_FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def content_tree(tmp_path) -> Path:
+    """A fresh copy of a small content tree with no problems, to edit and break."""
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_FIXTURES / "content_base", root)
+    return root

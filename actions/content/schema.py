@@ -1,4 +1,4 @@
-"""What each file in content/ may hold, declared once for the checker and the docs.
+"""What each file in content/ may hold, declared once: validate.py and check.py enforce it.
 
 The shapes are plain data so that a reader can see every field of a file in
 one place. Values that depend on other files (language codes, a country's
@@ -18,8 +18,16 @@ COLLECTIVE_SERVICES = ("peer_support", "legal", "health", "outreach", "drop_in",
                        "housing", "advocacy", "trafficking_support", "training")
 DIRECTIONS = ("ltr", "rtl")
 ID_PATTERN = r"^[a-z0-9-]+$"
-COUNTRY_FOLDER_PATTERN = r"^([a-z]{2}|any)$"
 LANGUAGE_CODE_PATTERN = r"^[a-z]{2}$"
+# ISO 639-1: a collective may speak languages Peerline itself does not (Dutch, Arabic...).
+ISO_639_1 = tuple("""
+aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da
+de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy
+hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg
+li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or
+os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn so sq sr ss st su sv sw
+ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+""".split())
 REVIEW_MONTHS = 12  # a topic not reviewed for longer gets a warning
 
 
@@ -53,7 +61,7 @@ class OneOf:
 @dataclass(frozen=True)
 class ListOf:
     item: object
-    min_items: int = 0
+    not_empty: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,14 +89,14 @@ class MapOf:
 LANGUAGE = OneOf("a language code in content/languages.yml", source="languages")
 
 SOURCE = Record({"title": Field(Text()), "url": Field(Text(format="url"))})
-SOURCES = ListOf(SOURCE, min_items=1)
+SOURCES = ListOf(SOURCE, not_empty=True)
 
 LANGUAGES_FILE = Record({"languages": Field(ListOf(Record({
     "code": Field(Text(format="language_code")),
     "name": Field(Text()),
     "english_name": Field(Text()),
     "direction": Field(OneOf("a text direction", DIRECTIONS)),
-}), min_items=1))})
+}), not_empty=True))})
 
 # en.yml defines the keys; a translation may use only those.
 STRINGS_FILE = MapOf(OneOf("a key of content/strings/en.yml", source="strings"), Text())
@@ -109,7 +117,7 @@ COUNTRY_FILE = Record({
     "emergency": Field(ListOf(Record({
         "number": Field(Text(format="emergency_number")),
         "service": Field(OneOf("a known emergency service", SERVICES)),
-    }), min_items=1)),
+    }), not_empty=True)),
     "emergency_sources": Field(SOURCES),
     "cities": Field(ListOf(Text()), required=False),
     "reporting": Field(ListOf(REPORTING), required=False),
@@ -124,7 +132,8 @@ COLLECTIVE = Record({
     "name": Field(Text()),
     "cities": Field(ListOf(OneOf("a city listed in this country's country.yml",
                                  source="cities"))),
-    "languages": Field(ListOf(LANGUAGE)),
+    "languages": Field(ListOf(OneOf("a language code (ISO 639-1, two letters, like fr)",
+                                     ISO_639_1))),
     "services": Field(ListOf(OneOf("a known service", COLLECTIVE_SERVICES))),
     "sex_worker_led": Field(Flag()),
     "website": Field(Text(empty_ok=True, format="url")),

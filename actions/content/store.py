@@ -2,7 +2,8 @@
 
 The store looks at the files' modification times at most once a second. When
 something changed it loads everything again; if that fails, the last good
-content stays live and the problem is logged as `file:line: message`.
+content stays live and every error is logged as `file:line: message`. Even a
+bug while reloading only gets logged: a broken edit must never take the bot down.
 """
 
 from __future__ import annotations
@@ -62,6 +63,11 @@ class ContentStore:
             logger.info("content reloaded")
         except ContentError as error:
             self.last_error = error
-            logger.error("content not reloaded, the last good content stays live: %s", error)
+            logger.error("content not reloaded, the last good content stays live; errors:")
+            for problem in getattr(error, "problems", [error]):
+                logger.error("%s", problem)
         except OSError as error:
             logger.error("content not reloaded: %s", error.strerror)
+        except Exception:
+            logger.exception("content not reloaded because of an unexpected problem;"
+                             " the last good content stays live")
