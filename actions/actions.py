@@ -3,6 +3,7 @@ tracker, asks answers.py for the messages, and sends them."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -24,6 +25,35 @@ def send(dispatcher: CollectingDispatcher, messages: list[dict]) -> None:
             dispatcher.utter_message(json_message=message["custom"])
         else:
             dispatcher.utter_message(text=message["text"], buttons=message.get("buttons", []))
+
+
+def turn_record(tracker: Tracker, answered_by: str) -> dict:
+    """What the front's logbook keeps of this turn (no text: the front has it)."""
+    message = tracker.latest_message
+    intent = message.get("intent") or {}
+    return {"turn": {
+        "intent": intent.get("name"),
+        "confidence": round(float(intent.get("confidence") or 0.0), 4),
+        "entities": [{"entity": e.get("entity"), "value": e.get("value")}
+                     for e in message.get("entities") or []],
+        "answered_by": answered_by,
+    }}
+
+
+class PeerlineAction(Action, ABC):
+    """Sends answers.py's messages, then a record of the turn for the logbook.
+
+    Abstract, so that rasa-sdk registers only the concrete actions below.
+    """
+
+    @abstractmethod
+    def answer(self, tracker: Tracker) -> tuple[list[dict], Events, str]:
+        """The messages, the events and a label of the content that answered."""
+
+    def run(self, dispatcher, tracker, domain) -> Events:
+        messages, events, answered_by = self.answer(tracker)
+        send(dispatcher, messages + [{"custom": turn_record(tracker, answered_by)}])
+        return events
 
 
 def language_of(tracker: Tracker) -> str:
@@ -51,132 +81,128 @@ def place_events(tracker: Tracker, country: str | None) -> Events:
     return [SlotSet("country", country)] if country != tracker.get_slot("country") else []
 
 
-class ActionGreet(Action):
+class ActionGreet(PeerlineAction):
     def name(self) -> str:
         return "action_greet"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
-        send(dispatcher, answers.greeting(STORE.get(), language_of(tracker)))
-        return []
+    def answer(self, tracker):
+        return answers.greeting(STORE.get(), language_of(tracker)), [], "greeting"
 
 
-class ActionMenu(Action):
+class ActionMenu(PeerlineAction):
     def name(self) -> str:
         return "action_menu"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
-        send(dispatcher, [answers.menu(STORE.get(), language_of(tracker))])
-        return []
+    def answer(self, tracker):
+        return [answers.menu(STORE.get(), language_of(tracker))], [], "menu"
 
 
-class ActionTopic(Action):
+class ActionTopic(PeerlineAction):
     """A topic that depends on the country: answer it, or ask where first."""
 
     def name(self) -> str:
         return "action_topic"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
+    def answer(self, tracker):
         content, language = STORE.get(), language_of(tracker)
         topic = answers.TOPIC_OF_INTENT[tracker.get_intent_of_latest_message()]
         country, _ = place_of(tracker)
         if not country:
-            send(dispatcher, [answers.ask_country(content, language)])
-            return [SlotSet("pending_topic", topic)]
-        send(dispatcher, answers.topic(content, language, topic, country))
-        return place_events(tracker, country) + [SlotSet("pending_topic", None)]
+            return ([answers.ask_country(content, language)],
+                    [SlotSet("pending_topic", topic)], "ask_country")
+        return (answers.topic(content, language, topic, country),
+                place_events(tracker, country) + [SlotSet("pending_topic", None)],
+                f"topic:{country}/{topic}")
 
 
-class ActionInform(Action):
+class ActionInform(PeerlineAction):
     """The person said where they are: answer what was waiting for it."""
 
     def name(self) -> str:
         return "action_inform"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
+    def answer(self, tracker):
         content, language = STORE.get(), language_of(tracker)
         country, city = place_of(tracker)
         country = country or ANY_COUNTRY
         pending = tracker.get_slot("pending_topic")
+        events = place_events(tracker, country) + [SlotSet("pending_topic", None)]
         if pending == "collectives":
-            send(dispatcher, answers.collectives(content, language, country, city))
-        elif pending:
-            send(dispatcher, answers.topic(content, language, pending, country))
-        else:
-            place = city or content.country(country).name(language)
-            send(dispatcher, [answers.menu(content, language)
-                              | {"text": content.string(language, "country_noted", country=place)}])
-        return place_events(tracker, country) + [SlotSet("pending_topic", None)]
+            return (answers.collectives(content, language, country, city), events,
+                    f"collectives:{country}")
+        if pending:
+            return (answers.topic(content, language, pending, country), events,
+                    f"topic:{country}/{pending}")
+        place = city or content.country(country).name(language)
+        noted = content.string(language, "country_noted", country=place)
+        return [answers.menu(content, language) | {"text": noted}], events, "menu"
 
 
-class ActionEmergency(Action):
+class ActionEmergency(PeerlineAction):
     """Danger comes first: numbers at once, without asking anything."""
 
     def name(self) -> str:
         return "action_emergency"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
+    def answer(self, tracker):
         country, _ = place_of(tracker)
-        send(dispatcher, answers.emergency(STORE.get(), language_of(tracker), country))
-        return []
+        return (answers.emergency(STORE.get(), language_of(tracker), country), [],
+                f"emergency:{country or ANY_COUNTRY}")
 
 
-class ActionFindCollective(Action):
+class ActionFindCollective(PeerlineAction):
     def name(self) -> str:
         return "action_find_collective"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
+    def answer(self, tracker):
         content, language = STORE.get(), language_of(tracker)
         country, city = place_of(tracker)
         if not country:
-            send(dispatcher, [answers.ask_country(content, language)])
-            return [SlotSet("pending_topic", "collectives")]
-        send(dispatcher, answers.collectives(content, language, country, city))
-        return place_events(tracker, country)
+            return ([answers.ask_country(content, language)],
+                    [SlotSet("pending_topic", "collectives")], "ask_country")
+        return (answers.collectives(content, language, country, city),
+                place_events(tracker, country), f"collectives:{country}")
 
 
-class ActionTalkToHuman(Action):
+class ActionTalkToHuman(PeerlineAction):
     def name(self) -> str:
         return "action_talk_to_human"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
+    def answer(self, tracker):
         country, city = place_of(tracker)
-        send(dispatcher, answers.talk_to_human(STORE.get(), language_of(tracker), country, city))
-        return []
+        return (answers.talk_to_human(STORE.get(), language_of(tracker), country, city), [],
+                f"talk_to_human:{country or ANY_COUNTRY}")
 
 
-class ActionSetLanguage(Action):
+class ActionSetLanguage(PeerlineAction):
     def name(self) -> str:
         return "action_set_language"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
+    def answer(self, tracker):
         content = STORE.get()
         wanted = latest_entity(tracker, "language")
         if wanted in content.languages:
-            send(dispatcher, answers.language_changed(content, wanted))
-        else:
-            send(dispatcher, [answers.language_menu(content, language_of(tracker))])
-        return []
+            return answers.language_changed(content, wanted), [], f"language:{wanted}"
+        return [answers.language_menu(content, language_of(tracker))], [], "language_menu"
 
 
-class ActionReply(Action):
+class ActionReply(PeerlineAction):
     """Intents answered by one interface string (thanks, goodbye, ...)."""
 
     def name(self) -> str:
         return "action_reply"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
+    def answer(self, tracker):
         intent = tracker.get_intent_of_latest_message()
         key = intent if intent in answers.STRING_INTENTS else "fallback"
-        send(dispatcher, answers.string(STORE.get(), language_of(tracker), key))
-        return []
+        return answers.string(STORE.get(), language_of(tracker), key), [], f"string:{key}"
 
 
-class ActionFallback(Action):
+class ActionFallback(PeerlineAction):
     """Out of scope or not understood: say so kindly and show the menu."""
 
     def name(self) -> str:
         return "action_fallback"
 
-    def run(self, dispatcher, tracker, domain) -> Events:
-        send(dispatcher, answers.fallback(STORE.get(), language_of(tracker)))
-        return []
+    def answer(self, tracker):
+        return answers.fallback(STORE.get(), language_of(tracker)), [], "fallback"

@@ -93,6 +93,8 @@ def topic(content: Content, language: str, topic_id: str, country_id: str) -> li
     if shown_in != language:
         messages.append(text(content.string(language, "translation_missing")))
     body = entry["text"].strip()
+    if topic_id == "safe_reporting":
+        body += reporting_options(content, country_id)
     sources = entry.get("sources") or []
     if sources:
         lines = [content.string(language, "sources")]
@@ -103,6 +105,21 @@ def topic(content: Content, language: str, topic_id: str, country_id: str) -> li
     return messages
 
 
+def contact_line(record: dict) -> str:
+    """Website always; phone, e-mail and hours only when someone vouched for them."""
+    contacts = [record.get("website")]
+    if record.get("verified"):
+        contacts += [record.get("phone"), record.get("email"), record.get("opening_hours")]
+    return " · ".join(c for c in contacts if c)
+
+
+def reporting_options(content: Content, country_id: str) -> str:
+    options = content.country(country_id).reporting
+    lines = [f"• {o['name']}" + (f"\n  {contact_line(o)}" if contact_line(o) else "")
+             for o in options]
+    return "\n\n" + "\n".join(lines) if lines else ""
+
+
 def collective_line(content: Content, language: str, collective: dict) -> str:
     parts = [collective["name"]]
     if collective.get("cities"):
@@ -110,12 +127,8 @@ def collective_line(content: Content, language: str, collective: dict) -> str:
     if collective.get("sex_worker_led"):
         parts.append(content.string(language, "sex_worker_led"))
     line = " – ".join(parts)
-    contacts = [collective.get("website")]
-    if collective.get("verified"):
-        contacts += [collective.get("phone"), collective.get("email"),
-                     collective.get("opening_hours")]
-    contacts = [c for c in contacts if c]
-    return line + ("\n  " + " · ".join(contacts) if contacts else "")
+    contacts = contact_line(collective)
+    return line + ("\n  " + contacts if contacts else "")
 
 
 def collectives_near(content: Content, country_id: str | None, city: str | None) -> list:

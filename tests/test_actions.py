@@ -10,15 +10,19 @@ from actions import actions, answers
 
 def tracker(intent, entities=(), language="en", slots=None):
     message = {"intent": {"name": intent, "confidence": 0.9}, "text": "…",
+               "intent_ranking": [{"name": intent, "confidence": 0.9}],
                "entities": [{"entity": e, "value": v} for e, v in entities],
                "metadata": {"language": language}}
     return Tracker("pseudonym", slots or {}, message, [], False, None, {}, "action_listen")
 
 
 def run(action, track):
+    """The messages a person sees, and the events; checks the logbook record."""
     dispatcher = CollectingDispatcher()
     events = action.run(dispatcher, track, {})
-    return dispatcher.messages, events
+    *shown, record = dispatcher.messages
+    assert record["custom"]["turn"]["intent"] == track.latest_message["intent"]["name"]
+    return shown, events
 
 
 def test_greet_in_the_person_language(content):

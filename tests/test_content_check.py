@@ -112,8 +112,8 @@ EXPECTED = {
         "content/collectives/fr.yml:16: 'https://' is not a web address; after https:// comes a"
         " site name, like example.org"],
     "verified_without_website": [
-        "content/collectives/fr.yml:27: 'verified' is true but 'website' is empty; a verified"
-        " record needs its website"],
+        "content/collectives/fr.yml:27: 'verified' is true but 'website' and 'phone' are empty;"
+        " a verified record needs a way to reach it"],
     "wrong_type": [
         "content/countries/fr/country.yml:4: 'number' must be text, not a number; put it in"
         " double quotes",

@@ -234,7 +234,7 @@ class _Checker(ShapeChecker):
             self.check_records(meta["reporting"], {})
 
     def check_records(self, records: list, seen: dict[str, str]) -> None:
-        """Ids unique within `seen`; a verified record has a website."""
+        """Ids unique within `seen`; a verified record has a way to reach it."""
         for record in records:
             if not isinstance(record, dict):
                 continue
@@ -244,11 +244,11 @@ class _Checker(ShapeChecker):
                     self.report(record.line_of("id"), f"'{record_id}' is used twice; the other"
                                 f" is at {seen[record_id]}. Each id must be different")
                 seen.setdefault(record_id, f"{self.file}:{record.line_of('id')}")
-            website = record.get("website")
-            if record.get("verified") is True and not (isinstance(website, str)
-                                                       and website.strip()):
-                self.report(record.line_of("verified"), "'verified' is true but 'website' is"
-                            " empty; a verified record needs its website")
+            reachable = any(isinstance(record.get(key), str) and record[key].strip()
+                            for key in ("website", "phone"))
+            if record.get("verified") is True and not reachable:
+                self.report(record.line_of("verified"), "'verified' is true but 'website' and"
+                            " 'phone' are empty; a verified record needs a way to reach it")
 
     def check_topics(self, folder: Path) -> None:
         paths = {p.stem: p for p in sorted(folder.glob("*.yml")) if p.name != "country.yml"}

@@ -107,6 +107,7 @@ REPORTING = Record({
     "kind": Field(OneOf("a known kind of reporting", REPORTING_KINDS)),
     "anonymous": Field(Flag()),
     "website": Field(Text(empty_ok=True, format="url")),
+    "phone": Field(Text(empty_ok=True, format="phone"), required=False),
     "verified": Field(Flag()),
     "sources": Field(SOURCES),
 })
