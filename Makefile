@@ -18,13 +18,19 @@ test: $(MODEL) lint validate
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
+# endpoints.yml reads both variables; validation itself opens neither.
 validate: $(VENV)/.installed
-	PEERLINE_ACTION_URL=http://127.0.0.1:5055/webhook $(BIN)/rasa data validate --fail-on-warnings
+	PEERLINE_ACTION_URL=http://127.0.0.1:5055/webhook PEERLINE_TRACKER_DB=var/tracker.db \
+	  $(BIN)/rasa data validate --fail-on-warnings
 
 train: $(MODEL)
 
 $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 	$(BIN)/peerline train
+
+# Load test through the local Telegram stand-in (README, "Telegram front").
+bench: $(MODEL)
+	$(BIN)/peerline bench --people 100 --rate 30 --seconds 60
 
 eval: $(MODEL)
 	$(BIN)/python -m eval.nlu_cross_validation

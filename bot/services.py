@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
 
 from bot.settings import ROOT, Settings
-
-BIN = Path(sys.executable).parent
 
 
 def server_environment(settings: Settings) -> dict:
     env = dict(os.environ)
     env.update(
         PEERLINE_ACTION_URL=settings.action_url,
+        PEERLINE_TRACKER_DB=str(settings.tracker_db),
         PYTHONPATH=str(ROOT),
-        # Debug logs carry user text; nothing below INFO is ever logged.
+        SANIC_HOST="127.0.0.1",  # the action server listens on loopback only
+        # Debug logs carry user text; nothing below INFO is ever logged, and
+        # bot.rasa_process blanks the text Rasa puts in its error events.
         LOG_LEVEL="INFO",
         LOG_LEVEL_LIBRARIES="ERROR",
         TF_CPP_MIN_LOG_LEVEL="3",
@@ -29,16 +30,25 @@ def server_environment(settings: Settings) -> dict:
     return env
 
 
+RASA = [sys.executable, "-m", "bot.rasa_process"]  # `rasa`, with user text kept out of its logs
+
+
 def action_server_command(settings: Settings) -> list[str]:
-    return [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-            "--port", str(settings.action_port)]
+    return [*RASA, "run", "actions", "--actions", "actions", "--port", str(settings.action_port)]
 
 
 def rasa_server_command(settings: Settings) -> list[str]:
-    return [str(BIN / "rasa"), "run", "--model", str(settings.model),
+    return [*RASA, "run", "--model", str(settings.model),
             "--interface", "127.0.0.1", "--port", str(settings.rasa_port),
             "--credentials", str(ROOT / "credentials.yml"),
             "--endpoints", str(ROOT / "endpoints.yml")]
+
+
+def free_port() -> int:
+    """A loopback port that nothing listens on now (for tests and the benchmark)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
@@ -76,8 +86,13 @@ class Services:
     def start_all(self, timeout: float = 180.0) -> None:
         actions = self.start("actions")
         rasa = self.start("rasa")
-        wait_until_up(self.settings.action_url.replace("/webhook", "/health"), actions, timeout)
-        wait_until_up(self.settings.rasa_url, rasa, timeout)
+        try:
+            wait_until_up(self.settings.action_url.replace("/webhook", "/health"), actions,
+                          timeout)
+            wait_until_up(self.settings.rasa_url, rasa, timeout)
+        except BaseException:  # a server that failed must not leave the other one running
+            self.stop_all()
+            raise
 
     def stop(self, name: str) -> None:
         process = self.processes.pop(name, None)

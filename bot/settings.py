@@ -18,6 +18,8 @@ class Settings:
     rasa_port: int
     action_port: int
     model: Path
+    webhook_port: int = 8443  # where the webhook listens on loopback, behind the HTTPS proxy
+    retention_days: int = 30  # how long redacted conversations are kept (said in /privacy)
 
     @property
     def rasa_url(self) -> str:
@@ -26,6 +28,11 @@ class Settings:
     @property
     def action_url(self) -> str:
         return f"http://127.0.0.1:{self.action_port}/webhook"
+
+    @property
+    def tracker_db(self) -> Path:
+        """Rasa's SQL tracker store (endpoints.yml): pseudonyms and redacted text only."""
+        return self.data_dir / "tracker.db"
 
 
 def load_settings() -> Settings:
@@ -39,4 +46,6 @@ def load_settings() -> Settings:
         rasa_port=int(env("PEERLINE_RASA_PORT") or 5005),
         action_port=int(env("PEERLINE_ACTION_PORT") or 5055),
         model=Path(env("PEERLINE_MODEL") or ROOT / "models" / "peerline.tar.gz"),
+        webhook_port=int(env("PEERLINE_WEBHOOK_PORT") or 8443),
+        retention_days=int(env("PEERLINE_RETENTION_DAYS") or 30),
     )

@@ -1,0 +1,55 @@
+"""`python -m bot.rasa_process ARGS`: the `rasa` command, with user text kept out of its logs.
+
+Rasa logs a message's text at error level when handling it fails or times
+out (the REST channel's `rest.message.received.timeout`, which the front's
+own timeout triggers), and structlog's traceback renderer prints the local
+variables of every frame. A higher log level would hide the errors as well,
+so instead the first step of every structlog event, Rasa's own anonymiser
+hook, is replaced: it blanks the fields Rasa itself marks as user data and
+turns a traceback into the exception's type and place.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from bot.logs import describe_error, keep_errors_short
+
+# The fields Rasa's `rasa.utils.log_utils._anonymizer` treats as user data.
+USER_DATA_FIELDS = frozenset((
+    "text", "response_text", "user_text", "slot_values", "parse_data_text",
+    "parse_data_entities", "prediction_events", "tracker_latest_message", "prefilled_slots",
+    "message", "response", "slot_candidates", "rasa_event", "rasa_events", "tracker_states",
+    "current_states", "old_states", "successes", "current_entity", "next_entity", "states",
+    "entity", "token_text", "user_message", "json_message"))
+
+
+def scrub(_logger, method: str, event: dict) -> dict:
+    for field in USER_DATA_FIELDS & event.keys():
+        event[field] = "[removed]"
+    exc_info = event.get("exc_info")
+    if method == "exception" or exc_info:
+        if isinstance(exc_info, BaseException):
+            error = exc_info
+        elif isinstance(exc_info, tuple):
+            error = exc_info[1]
+        else:
+            error = sys.exc_info()[1]
+        event["exc_info"] = False  # structlog then renders no traceback
+        if error is not None:
+            event["error"] = describe_error(error)
+    return event
+
+
+def main() -> None:
+    import rasa.utils.log_utils
+    from rasa.__main__ import main as rasa_main
+
+    rasa.utils.log_utils._anonymizer = scrub
+    keep_errors_short()
+    sys.argv = ["rasa", *sys.argv[1:]]
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
