@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.bench import add_bench_command, command_bench
 from bot.content_commands import add_content_commands, command_content
+from bot.review.commands import add_review_commands, command_review
 from bot.settings import ROOT, Settings, load_settings
 
 
@@ -102,12 +103,14 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("train", help="train the Rasa model")
     commands.add_parser("redact", help="remove personal data from each line of stdin")
     add_content_commands(commands)
+    add_review_commands(commands)
     return main
 
 
 COMMANDS = {"run": command_run, "chat": command_chat, "telegram": command_telegram,
             "bench": command_bench, "understand": command_understand, "train": command_train,
-            "redact": command_redact, "content": command_content}
+            "redact": command_redact, "content": command_content,
+            "review": command_review}
 
 
 def main(argv: list[str] | None = None) -> int:
