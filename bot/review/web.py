@@ -27,6 +27,7 @@ HERE = Path(__file__).parent
 SESSION_COOKIE = "peerline_review"
 LOGIN_COOKIE = "peerline_login"
 LABEL = re.compile(r"[2-9A-Z]{4}-[2-9A-Z]{4}")
+TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # secrets.token_urlsafe(32)
 PUBLIC = ("/login", "/static/")
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; "
@@ -99,7 +100,11 @@ def admin_only(handler):
 
 async def login_form(request: web.Request, error: str | None = None,
                      status: int = 200) -> web.Response:
-    token = secrets.token_urlsafe(32)
+    # Kept while the browser has one: a second tab or a favicon request must not
+    # invalidate the form already shown.
+    token = request.cookies.get(LOGIN_COOKIE)
+    if not token or not TOKEN.fullmatch(token):
+        token = secrets.token_urlsafe(32)
     response = render(request, "login.html", status=status, csrf=token, error=error)
     response.set_cookie(LOGIN_COOKIE, token, **COOKIE)
     return response
