@@ -28,6 +28,15 @@ def render(messages: list[dict]) -> tuple[str, list[str]]:
 async def run_chat(conversation: Conversation, stdin: TextIO = sys.stdin,
                    stdout: TextIO = sys.stdout) -> None:
     chat_id = f"local-{uuid.uuid4()}"
+    conversation.start_chores()
+    try:
+        await chat_loop(conversation, chat_id, stdin, stdout)
+    finally:
+        conversation.stop_chores()
+
+
+async def chat_loop(conversation: Conversation, chat_id: str, stdin: TextIO,
+                    stdout: TextIO) -> None:
     payloads: list[str] = []
     while True:
         stdout.write("> ")

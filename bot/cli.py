@@ -20,12 +20,14 @@ def build_conversation(settings: Settings):
     from actions.content import ContentStore
     from bot.conversation import Conversation
     from bot.identity import Pseudonymizer
+    from bot.logbook import attach_logbook
     from bot.rasa_client import RasaClient
     from bot.tracker_store import erase_sender
 
     conversation = Conversation(RasaClient(settings.rasa_url), ContentStore(),
                                 Pseudonymizer.for_data_dir(settings.data_dir))
     conversation.erasers.append(partial(erase_sender, settings.tracker_db))
+    attach_logbook(conversation, settings)
     return conversation
 
 

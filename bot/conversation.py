@@ -5,8 +5,9 @@ or the action server does not answer, the answer comes from content/ directly
 (degraded mode), so a person is never left without the emergency numbers.
 
 Other parts plug in without this file knowing them: `on_turn` observers see
-every finished turn (the logbook keeps them), and `erasers` are called with a
-pseudonym when a person asks to be erased (/wipe).
+every finished turn (the logbook keeps them), `erasers` are called with a
+pseudonym when a person asks to be erased (/wipe), and `chores` run in the
+background while a front runs (the logbook's retention purge).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from actions import answers
@@ -90,6 +91,9 @@ class Conversation:
         self.on_turn: list[Callable[[Turn], None]] = []
         # Each takes a pseudonym and removes that person from one store.
         self.erasers: list[Callable[[str], object]] = []
+        # Background work of the stores while a front runs (the logbook's daily purge).
+        self.chores: list[Callable[[], Awaitable[None]]] = []
+        self._chore_tasks: list[asyncio.Task] = []
 
     def person(self, pseudonym: str) -> Person:
         return self.people.setdefault(pseudonym, Person())
@@ -150,6 +154,15 @@ class Conversation:
             return None
         self.breaker.success()
         return replies
+
+    def start_chores(self) -> None:
+        """Called by a front once its event loop runs."""
+        self._chore_tasks = [asyncio.create_task(chore()) for chore in self.chores]
+
+    def stop_chores(self) -> None:
+        for task in self._chore_tasks:
+            task.cancel()
+        self._chore_tasks = []
 
     async def erase(self, pseudonym: str) -> bool:
         """Forget the person here and in every registered store; False if a store failed."""

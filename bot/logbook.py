@@ -23,6 +23,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -57,6 +58,8 @@ def connect(path: Path) -> Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(sqlite3.connect(path, timeout=10, check_same_thread=False))
     db.enable_wal()
+    # In WAL mode this is still safe from corruption, and a turn costs no fsync.
+    db.execute("PRAGMA synchronous = NORMAL")
     # Deleted rows are overwritten, not just unlinked from the b-tree.
     db.execute("PRAGMA secure_delete = ON")
     db["conversations"].create(CONVERSATIONS, pk="label", not_null=CONVERSATIONS,
@@ -163,3 +166,13 @@ def new_label() -> str:
     alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L to misread
     chars = "".join(secrets.choice(alphabet) for _ in range(8))
     return f"{chars[:4]}-{chars[4:]}"
+
+
+def attach_logbook(conversation, settings) -> Logbook:
+    """Keep every turn of a conversation path (bot.conversation.Conversation), erase a
+    person with it, and purge past retention while a front runs."""
+    logbook = Logbook(settings.data_dir / LOGBOOK_FILE)
+    conversation.on_turn.append(logbook.record)
+    conversation.erasers.append(logbook.erase)
+    conversation.chores.append(partial(logbook.purge_daily, settings.retention_days))
+    return logbook

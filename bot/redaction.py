@@ -70,6 +70,14 @@ URL = re.compile(
 TRAILING_PUNCTUATION = ".,;:!?)]}'\"»"
 
 HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@[A-Za-z_][A-Za-z0-9_.]{1,31}")
+# A handle written without "@" after the platform's name: "snap: lucia.x99",
+# "insta is ana_sweet". After a colon any name counts; after "is" and its kin
+# only one with a digit, "_" or "." in it, so "telegram is safer" stays.
+PLATFORM_HANDLE = re.compile(
+    r"(?<![A-Za-z])(?i:insta(?:gram)?|ig|snap(?:chat)?|sc|tik ?tok|twitter|telegram|tg|"
+    r"whats ?app|wa|kik|skype|only ?fans|of|signal|viber|wechat|facebook|fb|vk|threads|"
+    r"discord)(?![A-Za-z])\s*(?:(?P<colon>[:=])\s*|(?i:is|es|é|è|ist|est|e|este|jest)\s+)"
+    r"(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{1,31})")
 
 IBAN_CANDIDATE = re.compile(rf"{ASCII_BEFORE}[A-Z]{{2}}\d{{2}}(?:[ ]?[A-Z0-9]){{11,30}}",
                             re.IGNORECASE)
@@ -164,6 +172,11 @@ def _urls(text: str) -> Iterator[Span]:
 def _handles(text: str) -> Iterator[Span]:
     for match in HANDLE.finditer(text):
         yield match.start(), match.start() + len(match.group().rstrip(".")), "handle"
+    for match in PLATFORM_HANDLE.finditer(text):
+        handle = match["handle"].rstrip(".")
+        if any(ch.isalpha() for ch in handle) and (
+                match["colon"] or any(ch.isdigit() or ch in "_." for ch in handle)):
+            yield match.start("handle"), match.start("handle") + len(handle), "handle"
 
 
 def _longest_valid(match: re.Match, lengths: list[int],

@@ -140,3 +140,37 @@ def test_the_daily_purge_runs_at_once_and_survives_a_failure(book, clock, monkey
 
     asyncio.run(run_briefly())
     assert calls[:2] == [30, 30] and rows(book, "turns") == []
+
+
+class Rasa:
+    async def send(self, sender, text, metadata):
+        return [{"text": "answer"}, {"custom": {"turn": {
+            "intent": "ask_health", "confidence": 0.8, "entities": [],
+            "answered_by": "topic:any/health"}}}]
+
+
+def test_an_attached_logbook_keeps_turns_erases_and_purges_while_a_front_runs(
+        content_store, settings, monkeypatch):
+    from bot.conversation import Conversation
+    from bot.identity import Pseudonymizer
+    from bot.logbook import attach_logbook
+
+    conversation = Conversation(Rasa(), content_store, Pseudonymizer(b"k" * 32))
+    book = attach_logbook(conversation, settings)
+    purged = []
+    monkeypatch.setattr(book, "purge", purged.append)
+
+    async def front():
+        conversation.start_chores()
+        turn = await conversation.handle(42, "where can I get tested, call 0612345678")
+        await asyncio.sleep(0.05)
+        conversation.stop_chores()
+        return turn
+
+    turn = asyncio.run(front())
+    assert purged == [settings.retention_days]
+    [kept] = rows(book, "turns")
+    assert kept["text"] == turn.text and "0612345678" not in kept["text"]
+    assert kept["intent"] == "ask_health" and kept["answered_by"] == "topic:any/health"
+    assert asyncio.run(conversation.erase(turn.pseudonym)) is True
+    assert rows(book, "turns") == []

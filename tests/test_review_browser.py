@@ -54,13 +54,22 @@ def browser(chromium, server):
     return chromium
 
 
+def submit(browser, button):
+    """Click a button or link and wait for the page it leads to (a click does not wait)."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    button.click()
+    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(button))
+
+
 def log_in(browser, server, username, password=None):
     from selenium.webdriver.common.by import By
 
     browser.get(f"{server.url}/login")
     browser.find_element(By.ID, "username").send_keys(username)
     browser.find_element(By.ID, "password").send_keys(password or PASSWORDS[username])
-    browser.find_element(By.ID, "login").click()
+    submit(browser, browser.find_element(By.ID, "login"))
 
 
 def test_log_in_filter_open_annotate_export(browser, server):
@@ -76,33 +85,33 @@ def test_log_in_filter_open_annotate_export(browser, server):
 
     Select(browser.find_element(By.ID, "language")).select_by_value("en")
     browser.find_element(By.ID, "fallback").click()
-    browser.find_element(By.ID, "apply").click()
+    submit(browser, browser.find_element(By.ID, "apply"))
     [link] = browser.find_elements(By.CSS_SELECTOR, "a.conversation")
     assert "language=en" in browser.current_url and "fallback=1" in browser.current_url
 
     label = link.text
-    link.click()
+    submit(browser, link)
     turns = browser.find_elements(By.CSS_SELECTOR, "section.turn")
     said = turns[1].find_element(By.CSS_SELECTOR, ".said").text
     assert said == "can the cops take my money \u27e8U+202E\u27e9evil <b>x</b>"
 
     form = turns[1].find_element(By.CSS_SELECTOR, "form.annotate")
     Select(form.find_element(By.NAME, "intent")).select_by_value("ask_police_rights")
-    form.find_element(By.CSS_SELECTOR, "button[value=wrong_intent]").click()
+    submit(browser, form.find_element(By.CSS_SELECTOR, "button[value=wrong_intent]"))
     annotations = browser.find_element(By.CSS_SELECTOR, "section.turn.fallback .annotations")
     assert "wrong intent: should be ask_police_rights" in annotations.text
 
-    browser.find_element(By.LINK_TEXT, "Export").click()
+    submit(browser, browser.find_element(By.LINK_TEXT, "Export"))
     assert "1 of 1 corrected turns would change the next training" in browser.find_element(
         By.ID, "report").text
     nlu = browser.find_element(By.ID, "nlu-en").text
     assert "- intent: ask_police_rights" in nlu
     assert "- can the cops take my money evil <b>x</b>" in nlu
 
-    browser.find_element(By.LINK_TEXT, "Statistics").click()
+    submit(browser, browser.find_element(By.LINK_TEXT, "Statistics"))
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")) > 3
 
-    browser.find_element(By.LINK_TEXT, "Audit log").click()
+    submit(browser, browser.find_element(By.LINK_TEXT, "Audit log"))
     assert f"ana opened {label}" in browser.find_element(By.ID, "audit").text
 
 
@@ -110,11 +119,11 @@ def test_a_form_without_its_csrf_token_is_refused(browser, server):
     from selenium.webdriver.common.by import By
 
     log_in(browser, server, "rui")
-    browser.find_element(By.CSS_SELECTOR, "a.conversation").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "a.conversation"))
     form = browser.find_element(By.CSS_SELECTOR, "form.annotate")
     browser.execute_script("arguments[0].querySelector('input[name=csrf]').remove()", form)
     form.find_element(By.NAME, "note").send_keys("a note that must not be saved")
-    form.find_element(By.CSS_SELECTOR, "button[value=note]").click()
+    submit(browser, form.find_element(By.CSS_SELECTOR, "button[value=note]"))
     assert "no valid CSRF token" in browser.find_element(By.ID, "refused").text
     browser.back()
     browser.refresh()

@@ -75,6 +75,7 @@ class Front:
 
     async def started(self, application: Application) -> None:
         """Register the commands in every language, and make the first message fast."""
+        self.conversation.start_chores()
         content = self.conversation.store.get()
         for code in (None, *content.languages):
             commands = [BotCommand(name, content.string(code or "en", f"cmd_{name}"))
@@ -89,6 +90,7 @@ class Front:
         await asyncio.to_thread(warm_up)
 
     async def stopped(self, application: Application) -> None:
+        self.conversation.stop_chores()
         await self.conversation.rasa.close()
         self.ledger.close()
 
