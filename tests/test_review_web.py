@@ -49,7 +49,8 @@ class Client:
 @pytest.fixture
 def server(tmp_path):
     seed(tmp_path)
-    with ReviewServer(tmp_path) as running:
+    # No data/nlu: every correction is new to the export.
+    with ReviewServer(tmp_path, nlu_dir=tmp_path / "nlu") as running:
         yield running
 
 
@@ -207,3 +208,18 @@ def test_statistics_show_counts_and_plots(client):
     assert "4 messages in 3 conversations" in page
     assert page.count("<svg") >= 3 and "<rect" in page
     assert "(none: degraded)" in page
+
+
+def test_admins_download_the_corrected_examples_per_language(client):
+    client.login("ana")
+    label = labels(client.get("/", params={"language": "de"}).text)[0]
+    page = client.get(f"/c/{label}").text
+    turn = re.search(r'name="turn" value="(\d+)"', page)[1]
+    client.post(f"/c/{label}/annotate", {"csrf": client.csrf(page), "turn": turn,
+                                         "kind": "wrong_intent", "intent": "ask_legal_status"})
+    response = client.get("/export/de.yml")
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == 'attachment; filename="de.yml"'
+    assert "- intent: ask_legal_status\n  examples: |\n    - wo kann ich mich testen lassen" \
+        in response.text
+    assert client.get("/export/en.yml").status_code == 404
