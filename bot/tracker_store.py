@@ -7,6 +7,10 @@ from contextlib import closing
 from pathlib import Path
 
 
+class NotErased(Exception):
+    """The rows are deleted, but their old copies are still in the write-ahead log."""
+
+
 def erase_sender(db: Path, sender_id: str) -> int:
     """Delete every event of one sender (a pseudonym); return how many there were."""
     if not db.exists():
@@ -16,9 +20,15 @@ def erase_sender(db: Path, sender_id: str) -> int:
         connection.execute("PRAGMA secure_delete = ON")
         try:
             with connection:
-                return connection.execute("DELETE FROM events WHERE sender_id = ?",
-                                          (sender_id,)).rowcount
+                deleted = connection.execute("DELETE FROM events WHERE sender_id = ?",
+                                             (sender_id,)).rowcount
         except sqlite3.OperationalError as error:
             if "no such table" in str(error):  # Rasa has not written anything yet
                 return 0
             raise
+        # Rasa runs the store in WAL mode (bot/rasa_process.py): the log still
+        # holds the rows as they were until it is copied back and emptied.
+        busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise NotErased(db.name)
+        return deleted

@@ -4,6 +4,8 @@ erasers for /wipe, the breaker that rests a failing Rasa, degraded language chan
 import asyncio
 import sqlite3
 
+import pytest
+
 from bot.breaker import Breaker
 from bot.conversation import Conversation
 from bot.identity import Pseudonymizer
@@ -81,15 +83,20 @@ def test_changing_language_works_in_degraded_mode(content_store, content):
     assert turn.messages[0]["text"] == content.string("ro", "language_changed")
 
 
-def test_tracker_erasure_removes_only_that_sender_and_overwrites_it(tmp_path):
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_tracker_erasure_removes_only_that_sender_and_leaves_no_copy(tmp_path, journal):
     db = tmp_path / "tracker.db"
     assert erase_sender(db, "nobody") == 0  # no database yet
-    with sqlite3.connect(db) as connection:
-        connection.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, "
-                           "data TEXT)")
-        connection.executemany("INSERT INTO events (sender_id, data) VALUES (?, ?)",
-                               [("aaaa", "text of a"), ("aaaa", "more of a"), ("bbbb", "b")])
-    connection.close()
+    rasa = sqlite3.connect(db, isolation_level=None)  # stays open, as Rasa's would
+    rasa.execute(f"PRAGMA journal_mode = {journal}")
+    if journal == "wal":
+        rasa.execute("PRAGMA wal_autocheckpoint = 0")  # the old rows stay in the log
+    rasa.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, data TEXT)")
+    rasa.executemany("INSERT INTO events (sender_id, data) VALUES (?, ?)",
+                     [("aaaa", "text of a"), ("aaaa", "more of a"), ("bbbb", "b")])
+    assert any(b"text of a" in f.read_bytes() for f in tmp_path.iterdir())
     assert erase_sender(db, "aaaa") == 2
-    data = db.read_bytes()
-    assert b"text of a" not in data and b"aaaa" not in data and b"bbbb" in data
+    for file in tmp_path.iterdir():
+        assert b"text of a" not in file.read_bytes() and b"aaaa" not in file.read_bytes()
+    assert rasa.execute("SELECT sender_id FROM events").fetchall() == [("bbbb",)]
+    rasa.close()
