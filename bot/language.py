@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from bot.language_words import UNIVERSAL, WORDS
 
@@ -31,17 +32,23 @@ UNIQUE_LETTERS = {
 }
 # Frequent Bulgarian and Russian/Ukrainian words, where letters do not decide.
 CYRILLIC_WORDS = {
-    "bg": {"съм", "какво", "къде", "благодаря", "здравей", "здрасти", "искам", "може", "мога",
-           "работя", "полицията", "помощ", "нямам", "имам", "не", "ли", "ми", "се", "да",
-           "трябва", "как", "кой", "защо", "сега", "тук", "ще", "мен", "един", "една", "е"},
-    "ru": {"что", "где", "как", "спасибо", "привет", "здравствуйте", "хочу", "могу", "можно",
-           "мне", "меня", "нужна", "нужно", "помощь", "полиция", "работаю", "нет", "есть",
-           "я", "это", "он", "она", "они", "вы", "ты", "у", "сейчас", "здесь", "почему"},
-    "uk": {"що", "де", "як", "дякую", "привіт", "хочу", "можу", "мені", "мене", "потрібна",
-           "допомога", "поліція", "працюю", "немає", "є", "я", "це", "він", "вона", "ви",
-           "ти", "зараз", "тут", "чому", "будь", "ласка"},
+    "bg": """съм си сме сте са какво къде кога защо благодаря здравей здрасти искам мога
+        работя полицията помощ нямам няма имам ли ще трябва сега тук мен един една много
+        днес утре моля добре хотела телефона паспорта нещо някой някога всичко тя той
+        ние вие те ги му й ме ви нас вас кой коя кое колко също само вече пак""",
+    "ru": """что где как когда почему спасибо привет здравствуйте хочу могу можно мне меня
+        нужна нужно помощь полиция работаю нет есть это он она они вы ты сейчас здесь
+        очень устала устал сегодня завтра вчера ещё еще только тоже уже тебя кто денег
+        пожалуйста подскажите напишу повторите извините клиент клиента заплатил пропала
+        назад ночь три два привет приветики всем плз щас""",
+    "uk": """що де як коли чому дякую привіт хочу можу мені мене потрібна допомога поліція
+        працюю немає нема є це він вона ви ти зараз тут будь ласка хтось вибач вибачте
+        можеш гаразд спробую сьогодні завтра вчора вже тільки також треба грошей квиток
+        дуже втомилась втомився помилилась подзвонити допомогти""",
 }
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+NLU_DIR = Path(__file__).resolve().parents[1] / "data" / "nlu"
 
 
 def _script(char: str) -> str:
@@ -56,14 +63,40 @@ def _script(char: str) -> str:
     return "other"
 
 
-def _unique_words() -> dict[str, set[str]]:
+def _unique_words(word_lists: dict[str, str]) -> dict[str, set[str]]:
     """Each language's word list, less any word another list also claims."""
-    lists = {code: set(words.split()) for code, words in WORDS.items()}
+    lists = {code: set(words.split()) for code, words in word_lists.items()}
     counts = Counter(word for words in lists.values() for word in words)
     return {code: {w for w in words if counts[w] == 1} for code, words in lists.items()}
 
 
-UNIQUE_WORDS = _unique_words()
+def _corpus_words(min_count: int = 2) -> dict[str, str]:
+    """Words of each language's NLU examples (data/nlu/LANG.yml), as typed by people.
+
+    Thousands of real chat words per language, with their typos and slang; the
+    ones that occur in several languages' files drop out in _unique_words.
+    """
+    counts: dict[str, Counter] = {}
+    for code in SUPPORTED:
+        path = NLU_DIR / f"{code}.yml"
+        if path.exists():
+            text = ANNOTATION.sub(r"\1", path.read_text(encoding="utf-8")).lower()
+            counts[code] = Counter(WORD.findall(text))
+    return {code: " ".join(w for w, n in c.items() if n >= min_count) for code, c in counts.items()}
+
+
+def _merged(*lists: dict[str, str]) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for word_lists in lists:
+        for code, words in word_lists.items():
+            merged[code] = merged.get(code, "") + " " + words
+    return merged
+
+
+_CORPUS = _corpus_words()
+UNIQUE_WORDS = _unique_words(_merged(WORDS, {c: w for c, w in _CORPUS.items() if c in LATIN}))
+UNIQUE_CYRILLIC_WORDS = _unique_words(
+    _merged(CYRILLIC_WORDS, {c: w for c, w in _CORPUS.items() if c in CYRILLIC}))
 
 
 @dataclass(frozen=True)
@@ -135,7 +168,7 @@ def detect(text: str) -> Detection:
         return Detection(script, True)
     words = WORD.findall(lowered)
     if script == "cyrillic":
-        return _decide(lowered, words, CYRILLIC, CYRILLIC_WORDS)
+        return _decide(lowered, words, CYRILLIC, UNIQUE_CYRILLIC_WORDS)
     return _decide(lowered, words, LATIN, UNIQUE_WORDS)
 
 

@@ -19,13 +19,19 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.scripts import is_unspaced
+from components.scripts import UNSPACED, is_unspaced
+
+# A letter or digit of a spaced script: what must not touch a spaced entry.
+SPACED_WORD_CHAR = rf"[^\W{UNSPACED}]"
 
 
 def entry_pattern(entry: str) -> str:
-    """The regex for one lookup entry, with boundaries only where they exist."""
-    start = "" if is_unspaced(entry[0]) else r"(?<!\w)"
-    end = "" if is_unspaced(entry[-1]) else r"(?!\w)"
+    """The regex for one lookup entry, with boundaries only where they exist.
+
+    "english" is found in "english可以吗", but "uk" is not found in "ukraine".
+    """
+    start = "" if is_unspaced(entry[0]) else rf"(?<!{SPACED_WORD_CHAR})"
+    end = "" if is_unspaced(entry[-1]) else rf"(?!{SPACED_WORD_CHAR})"
     return start + re.escape(entry) + end
 
 

@@ -54,4 +54,4 @@ def test_every_annotation_is_found_with_its_canonical_value(nlu, patterns):
                 missed.append(f"country '{span}' maps to '{value}'")
             elif entity["entity"] == "city" and cities and value not in cities:
                 missed.append(f"city '{span}' maps to '{value}', not a city in content/")
-    assert missed == []
+    assert missed == [], "\n".join(missed)
