@@ -96,6 +96,18 @@ def peak_rss_mb(pid: int) -> float | None:
     return round(total / 1024, 1) if found else None
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process and its children have used so far."""
+    total = 0
+    for each in [pid, *children(pid)]:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def children(pid: int) -> list[int]:
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -183,6 +195,15 @@ def _latencies(standin, sent: dict[int, int]) -> list[float]:
     return result
 
 
+def degraded_answers(replies: list) -> int:
+    """How many answers came from degraded mode (Rasa down or too slow)."""
+    from actions.content import ContentStore
+
+    content = ContentStore().get()
+    service_down = {content.string(code, "service_down") for code in content.languages}
+    return sum(call.params["text"] in service_down for call in replies)
+
+
 def summary(sent: dict[int, int], latencies: list[float], replies: list, span: float) -> dict:
     milliseconds = {"p50": percentile(latencies, 0.50), "p95": percentile(latencies, 0.95),
                     "p99": percentile(latencies, 0.99), "max": max(latencies, default=None),
@@ -191,6 +212,7 @@ def summary(sent: dict[int, int], latencies: list[float], replies: list, span: f
         "messages_sent": len(sent), "messages_answered": len(latencies),
         "messages_per_second": round(len(latencies) / span, 2),
         "replies_per_second": round(len(replies) / span, 2),
+        "answers_degraded": degraded_answers(replies),
         "latency_ms": {name: None if value is None else round(1000 * value, 1)
                        for name, value in milliseconds.items()},
     }
@@ -203,6 +225,7 @@ def run(settings: Settings, people: int, rate: float, seconds: float,
     from bot.services import Services, free_port
     from bot.telegram_standin import StandIn
 
+    load = round(os.getloadavg()[0], 2)  # other work on the machine skews every figure
     with tempfile.TemporaryDirectory(prefix="peerline-bench-") as scratch, \
             StandIn(TOKEN) as standin:
         settings = replace(settings, telegram_token=TOKEN, public_url=None,
@@ -224,15 +247,19 @@ def run(settings: Settings, people: int, rate: float, seconds: float,
             if not standin.wait_for("getUpdates", timeout=120):
                 raise RuntimeError("the bot did not start polling; see its log")
             drive(standin, people, rate, min(WARM_UP_SECONDS, seconds))
+            processes = {"bot": bot.pid} | (
+                {name: p.pid for name, p in services.processes.items()} if services else {})
+            cpu_before = {name: cpu_seconds(pid) for name, pid in processes.items()}
             measured_from = len(standin.calls_of("sendMessage"))
             sent = drive(standin, people, rate, seconds)
             latencies = first_replies(standin, sent, time.monotonic() + REPLY_GRACE_SECONDS)
             replies = standin.calls_of("sendMessage")[measured_from:]
             first = min(standin.injected_at[update_id] for update_id in sent)
             span = max(call.at for call in replies) - first if replies else seconds
-            memory = {"bot": peak_rss_mb(bot.pid)}
-            if services:
-                memory |= {name: peak_rss_mb(p.pid) for name, p in services.processes.items()}
+            # Share of one core each process used while measured: who is the bottleneck.
+            cores = {name: round((cpu_seconds(pid) - cpu_before[name]) / span, 2)
+                     for name, pid in processes.items()}
+            memory = {name: peak_rss_mb(pid) for name, pid in processes.items()}
             memory["peerline_total"] = round(sum(v for v in memory.values() if v), 1)
             memory["bench_and_standin"] = round(
                 resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -240,7 +267,9 @@ def run(settings: Settings, people: int, rate: float, seconds: float,
             secrets = [secret for _, secret in MESSAGES if secret] + [TOKEN] + [
                 str(FIRST_CHAT_ID + person) for person in range(people)]
             return {"people": people, "rate_asked": rate, "seconds": seconds,
-                    **summary(sent, latencies, replies, span), "peak_rss_mb": memory,
+                    "machine": {"cores": os.cpu_count(), "load_average_before": load},
+                    **summary(sent, latencies, replies, span), "cpu_cores_used": cores,
+                    "peak_rss_mb": memory,
                     "personal_data_found": personal_data_found(settings.data_dir, secrets)}
         finally:
             if bot:

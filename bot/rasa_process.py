@@ -9,14 +9,20 @@ every structlog event, Rasa's own anonymiser hook, is replaced: it blanks the
 fields Rasa itself marks as user data and turns a traceback into the
 exception's type and place.
 
-The SQLite tracker store runs in write-ahead-log mode without an fsync at
-every commit: Rasa writes it from its event loop, and the default mode cost
-13 ms of fsync a message on this machine, during which Rasa serves nobody.
-A power cut can lose the last turns, never the database.
+It is also made faster where it spends time for nothing, because one Rasa
+process serves everyone and every millisecond of its event loop counts:
+- The SQLite tracker store runs in write-ahead-log mode without an fsync at
+  every commit: the default mode cost 13 ms of fsync a message on this
+  machine, during which Rasa serves nobody. A power cut can lose the last
+  turns, never the database.
+- Rasa rebuilds each tracker from its stored events at every message and
+  finds each event's class by walking all subclasses of Event anew, which
+  was a sixth of its time per message; the answer is remembered instead.
 """
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import sys
 
@@ -57,11 +63,13 @@ def fast_sqlite(connection, _record) -> None:
 def main() -> None:
     import rasa.utils.log_utils
     from rasa.__main__ import main as rasa_main
+    from rasa.shared.core.events import Event
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
     rasa.utils.log_utils._anonymizer = scrub
     event.listen(Engine, "connect", fast_sqlite)
+    Event.resolve_by_type = staticmethod(functools.cache(Event.resolve_by_type))
     keep_errors_short()
     sys.argv = ["rasa", *sys.argv[1:]]
     rasa_main()

@@ -100,13 +100,18 @@ class StandIn:
         asyncio.run_coroutine_threadsafe(self._close(), self._loop).result(timeout=10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
+        self._loop.close()
 
     async def _close(self) -> None:
-        """End any long poll still waiting, then the server."""
+        """End any long poll still waiting, the server, then what is left of connections."""
         self._closing = True
         async with self._new_update:
             self._new_update.notify_all()
         await self._runner.cleanup()
+        rest = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in rest:
+            task.cancel()
+        await asyncio.gather(*rest, return_exceptions=True)
 
     def __enter__(self) -> StandIn:
         return self.start()
