@@ -11,6 +11,9 @@ import time
 import httpx
 
 from bot.settings import ROOT, Settings
+from bot.tracker_store import erase_sender
+
+WARM_UP_SENDER = "warm-up"
 
 
 def server_environment(settings: Settings) -> dict:
@@ -65,6 +68,14 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
     raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
 
 
+def warm_up(settings: Settings, timeout: float = 120.0) -> None:
+    """Rasa finishes loading its model during the first message it handles, which can
+    take longer than the front waits: take that time now, not in someone's first message."""
+    httpx.post(f"{settings.rasa_url}/webhooks/rest/webhook", timeout=timeout,
+               json={"sender": WARM_UP_SENDER, "message": "hello", "metadata": {}})
+    erase_sender(settings.tracker_db, WARM_UP_SENDER)
+
+
 class Services:
     """The two Rasa processes, logging to files in PEERLINE_DATA_DIR/logs."""
 
@@ -90,6 +101,7 @@ class Services:
             wait_until_up(self.settings.action_url.replace("/webhook", "/health"), actions,
                           timeout)
             wait_until_up(self.settings.rasa_url, rasa, timeout)
+            warm_up(self.settings)
         except BaseException:  # a server that failed must not leave the other one running
             self.stop_all()
             raise

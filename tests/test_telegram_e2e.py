@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from bot.identity import Pseudonymizer
-from bot.services import wait_until_up
+from bot.services import wait_until_up, warm_up
 
 pytestmark = pytest.mark.e2e
 
@@ -115,6 +115,7 @@ def test_degraded_mode_while_rasa_is_down_then_back_by_itself(telegram, servers,
     finally:
         process = servers.start("rasa")
         wait_until_up(servers.settings.rasa_url, process, timeout=240)
+        warm_up(servers.settings)
     deadline, back = time.monotonic() + 60, None
     while time.monotonic() < deadline:
         answer = say(telegram, chat_id, "gracias")
