@@ -7,13 +7,19 @@ TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml co
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 3
 
-.PHONY: run test lint validate eval train bench clean
+.PHONY: run test lint validate stories eval train bench clean
 
 run: $(MODEL)
 	$(BIN)/peerline run
 
-test: $(MODEL) lint validate
+test: $(MODEL) lint validate stories
 	$(BIN)/pytest -q
+
+# Rasa's test stories: every intent's path, with messages as people type them.
+stories: $(MODEL)
+	PEERLINE_ACTION_URL=http://127.0.0.1:5055/webhook PEERLINE_TRACKER_DB=var/tracker.db \
+	  $(BIN)/rasa test core --model $(MODEL) --stories tests/test_stories.yml \
+	  --fail-on-prediction-errors --out results/stories
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
