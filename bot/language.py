@@ -142,6 +142,11 @@ def _decide(text: str, words: list[str], languages: tuple[str, ...],
             vocabularies: dict[str, set[str]]) -> Detection:
     letters = _letter_votes(text, languages)
     hits = _word_votes(words, vocabularies)
+    votes = (hits + letters).most_common(2)  # Counter addition keeps positive counts only
+    if len(votes) == 1 and votes[0][1] >= 2:
+        # Two words or letters of one language and none of any other: clear
+        # enough, and langdetect is most of the cost of a message.
+        return Detection(votes[0][0], True)
     statistics = langdetect_scores(text, languages)
     score = {code: statistics.get(code, 0.0) + 1.0 * hits[code] + 1.5 * letters[code]
              for code in languages}
