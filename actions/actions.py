@@ -198,6 +198,16 @@ class ActionReply(PeerlineAction):
         return answers.string(STORE.get(), language_of(tracker), key), [], f"string:{key}"
 
 
+class ActionDeleteMyData(PeerlineAction):
+    """Asked to forget them: the front erases every store at once (bot/conversation.py)."""
+
+    def name(self) -> str:
+        return "action_delete_my_data"
+
+    def answer(self, tracker):
+        return answers.erased(STORE.get(), language_of(tracker)), [], "erased"
+
+
 class ActionFallback(PeerlineAction):
     """Out of scope or not understood: say so kindly and show the menu."""
 

@@ -28,7 +28,7 @@ MENU_ITEMS = [(f"topic_{topic}", f"/{intent}") for intent, topic in TOPIC_OF_INT
     ("topic_emergency", "/emergency"),
 ]
 # Intents answered by one interface string of the same name.
-STRING_INTENTS = ("goodbye", "thanks", "affirm", "deny", "bot_challenge", "delete_my_data")
+STRING_INTENTS = ("goodbye", "thanks", "affirm", "deny", "bot_challenge")
 
 Message = dict
 
@@ -158,6 +158,11 @@ def talk_to_human(content: Content, language: str, country_id: str | None,
     groups = collectives_near(content, country_id, city) or content.country(ANY_COUNTRY).collectives
     lines = [collective_line(content, language, g) for g in groups]
     return [text(content.string(language, "talk_to_human") + "\n\n" + "\n\n".join(lines))]
+
+
+def erased(content: Content, language: str) -> list[Message]:
+    """The front erases the person from every store; the chat's messages need /wipe."""
+    return [{"custom": {"erase": True}}, text(content.string(language, "delete_my_data"))]
 
 
 def language_menu(content: Content, language: str) -> Message:

@@ -6,8 +6,9 @@ or the action server does not answer, the answer comes from content/ directly
 
 Other parts plug in without this file knowing them: `on_turn` observers see
 every finished turn (the logbook keeps them), `erasers` are called with a
-pseudonym when a person asks to be erased (/wipe), and `chores` run in the
-background while a front runs (the logbook's retention purge).
+pseudonym when a person asks to be erased (/wipe, or in words: delete_my_data),
+and `chores` run in the background while a front runs (the logbook's retention
+purge).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from actions import answers
@@ -53,6 +54,7 @@ class Turn:
     degraded: bool = False
     # What the actions reported: intent, confidence, entities, answered_by.
     record: dict = field(default_factory=dict)
+    erase: bool = False  # the person asked to be forgotten (delete_my_data)
 
 
 def clean_text(text: str | None) -> tuple[str, bool]:
@@ -141,6 +143,8 @@ class Conversation:
                 observe(turn)
             except Exception as error:  # an observer must never cost the person the answer
                 logger.error("turn observer failed: %s", describe_error(error))
+        if turn.erase and not await self.erase(pseudonym):
+            turn.messages = [answers.text(content.string(lang, "wipe_failed"))]
         return turn
 
     async def ask_rasa(self, pseudonym: str, text: str, lang: str) -> list[dict] | None:
@@ -164,11 +168,14 @@ class Conversation:
             task.cancel()
         self._chore_tasks = []
 
-    async def erase(self, pseudonym: str) -> bool:
-        """Forget the person here and in every registered store; False if a store failed."""
+    async def erase(self, pseudonym: str, also: Iterable[Callable[[str], object]] = ()) -> bool:
+        """Forget the person here, in every registered store and in `also`.
+
+        False if a store failed.
+        """
         self.people.pop(pseudonym, None)
         erased = True
-        for eraser in self.erasers:
+        for eraser in [*self.erasers, *also]:
             try:
                 await asyncio.to_thread(eraser, pseudonym)
             except Exception as error:  # the other stores must still be erased
@@ -200,6 +207,8 @@ class Conversation:
                 self.choose_language(turn.pseudonym, custom["set_language"])
             if isinstance(custom.get("turn"), dict):
                 turn.record = custom["turn"]
+            if custom.get("erase") is True:
+                turn.erase = True
             if reply.get("text"):
                 shown.append({"text": reply["text"], "buttons": reply.get("buttons") or []})
         return shown

@@ -122,3 +122,9 @@ def test_unverified_collective_shows_only_name_and_website(content):
                   "verified": False, "cities": []}
     line = answers.collective_line(content, "en", collective)
     assert "example.org" in line and "+33" not in line
+
+
+def test_delete_my_data_asks_the_front_to_erase(content):
+    messages, _ = run(actions.ActionDeleteMyData(), tracker("delete_my_data", language="de"))
+    assert messages[0]["custom"] == {"erase": True}
+    assert messages[1]["text"] == content.string("de", "delete_my_data")

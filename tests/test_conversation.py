@@ -110,3 +110,23 @@ def test_unreachable_rasa_raises_quickly():
     client = RasaClient("http://127.0.0.1:9")
     with pytest.raises(RasaUnavailable):
         asyncio.run(client.send("x", "hello", {}))
+
+
+def test_delete_my_data_erases_every_store_at_once(conversation, content):
+    conv = conversation(replies=[{"custom": {"erase": True}}, {"text": "done"}])
+    erased = []
+    conv.erasers.append(erased.append)
+    turn = handle(conv, "please delete everything about me", chat_id=42)
+    assert erased == [turn.pseudonym]
+    assert turn.messages == [{"text": "done", "buttons": []}]
+
+
+def test_a_failed_erasure_is_never_reported_as_done(conversation, content):
+    conv = conversation(replies=[{"custom": {"erase": True}}, {"text": "done"}])
+
+    def broken(pseudonym):
+        raise OSError("disk")
+
+    conv.erasers.append(broken)
+    turn = handle(conv, "delete my data")
+    assert turn.messages == [{"text": content.string(turn.language, "wipe_failed")}]

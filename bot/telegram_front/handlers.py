@@ -58,7 +58,9 @@ class Front:
             self.keys.key_for(payload)
         self.retention_days = retention_days
         self.groups_left: OrderedDict[int, None] = OrderedDict()
-        conversation.erasers += [ledger.erase, limiter.forget]
+        # The ledger is erased by /wipe only, after it has deleted the messages:
+        # asking in words (delete_my_data) must leave /wipe able to find them.
+        conversation.erasers.append(limiter.forget)
 
     def register(self, application: Application) -> None:
         application.add_handler(TypeHandler(Update, self.gate), group=-1)
@@ -208,7 +210,7 @@ class Front:
             except TelegramError as error:
                 logger.warning("deleteMessages failed: %s", describe_error(error))
                 not_deleted += len(batch)
-        erased = await self.conversation.erase(pseudonym)
+        erased = await self.conversation.erase(pseudonym, also=[self.ledger.erase])
         content = self.conversation.store.get()
         done = content.string(lang, "wipe_done" if erased else "wipe_failed")
         # Not noted in the ledger: after erasure nothing of the person is kept.
