@@ -18,6 +18,10 @@ process serves everyone and every millisecond of its event loop counts:
 - Rasa rebuilds each tracker from its stored events at every message and
   finds each event's class by walking all subclasses of Event anew, which
   was a sixth of its time per message; the answer is remembered instead.
+- Rasa checks every answer of the action server against a JSON schema with
+  `jsonschema.validate`, which first checks the schema itself against the
+  meta-schema: half of its time per message. The validator is built once; an
+  invalid answer still goes through Rasa's own check and its error message.
 """
 
 from __future__ import annotations
@@ -60,6 +64,21 @@ def fast_sqlite(connection, _record) -> None:
         connection.execute("PRAGMA synchronous = NORMAL")
 
 
+@functools.cache
+def action_response_validator():
+    from jsonschema.validators import validator_for
+    from rasa.core.actions.action import RemoteAction
+
+    schema = RemoteAction.action_response_format_spec()
+    return validator_for(schema)(schema)
+
+
+def validate_quickly(rasa_validate):
+    def validate(self, result) -> bool:
+        return action_response_validator().is_valid(result) or rasa_validate(self, result)
+    return validate
+
+
 def main() -> None:
     import rasa.utils.log_utils
     from rasa.__main__ import main as rasa_main
@@ -70,6 +89,11 @@ def main() -> None:
     rasa.utils.log_utils._anonymizer = scrub
     event.listen(Engine, "connect", fast_sqlite)
     Event.resolve_by_type = staticmethod(functools.cache(Event.resolve_by_type))
+    if sys.argv[1:3] != ["run", "actions"]:  # importing Rasa's core costs the action server 400 MB
+        from rasa.core.actions.action import RemoteAction
+
+        RemoteAction._validate_action_result = validate_quickly(
+            RemoteAction._validate_action_result)
     keep_errors_short()
     sys.argv = ["rasa", *sys.argv[1:]]
     rasa_main()
