@@ -81,6 +81,29 @@ def place_events(tracker: Tracker, country: str | None) -> Events:
     return [SlotSet("country", country)] if country != tracker.get_slot("country") else []
 
 
+COLLECTIVES = "collectives"  # pending_topic for "groups near me", beside the topic ids
+
+
+def answer_for_place(content, language: str, pending: str, country: str,
+                     city: str | None) -> tuple[list[dict], str]:
+    """A question that depends on the place (a topic, or groups nearby), answered for it."""
+    if pending == COLLECTIVES:
+        return answers.collectives(content, language, country, city), f"collectives:{country}"
+    return answers.topic(content, language, pending, country), f"topic:{country}/{pending}"
+
+
+def answer_or_ask_where(tracker: Tracker, pending: str) -> tuple[list[dict], Events, str]:
+    """Answer for the known place, or ask the country and keep the question waiting."""
+    content, language = STORE.get(), language_of(tracker)
+    country, city = place_of(tracker)
+    if not country:
+        return ([answers.ask_country(content, language)],
+                [SlotSet("pending_topic", pending)], "ask_country")
+    messages, answered_by = answer_for_place(content, language, pending, country, city)
+    return (messages, place_events(tracker, country) + [SlotSet("pending_topic", None)],
+            answered_by)
+
+
 class ActionGreet(PeerlineAction):
     def name(self) -> str:
         return "action_greet"
@@ -104,15 +127,8 @@ class ActionTopic(PeerlineAction):
         return "action_topic"
 
     def answer(self, tracker):
-        content, language = STORE.get(), language_of(tracker)
-        topic = answers.TOPIC_OF_INTENT[tracker.get_intent_of_latest_message()]
-        country, _ = place_of(tracker)
-        if not country:
-            return ([answers.ask_country(content, language)],
-                    [SlotSet("pending_topic", topic)], "ask_country")
-        return (answers.topic(content, language, topic, country),
-                place_events(tracker, country) + [SlotSet("pending_topic", None)],
-                f"topic:{country}/{topic}")
+        return answer_or_ask_where(
+            tracker, answers.TOPIC_OF_INTENT[tracker.get_intent_of_latest_message()])
 
 
 class ActionInform(PeerlineAction):
@@ -127,12 +143,9 @@ class ActionInform(PeerlineAction):
         country = country or ANY_COUNTRY
         pending = tracker.get_slot("pending_topic")
         events = place_events(tracker, country) + [SlotSet("pending_topic", None)]
-        if pending == "collectives":
-            return (answers.collectives(content, language, country, city), events,
-                    f"collectives:{country}")
         if pending:
-            return (answers.topic(content, language, pending, country), events,
-                    f"topic:{country}/{pending}")
+            messages, answered_by = answer_for_place(content, language, pending, country, city)
+            return messages, events, answered_by
         place = city or content.country(country).name(language)
         noted = content.string(language, "country_noted", country=place)
         return [answers.menu(content, language) | {"text": noted}], events, "menu"
@@ -155,13 +168,7 @@ class ActionFindCollective(PeerlineAction):
         return "action_find_collective"
 
     def answer(self, tracker):
-        content, language = STORE.get(), language_of(tracker)
-        country, city = place_of(tracker)
-        if not country:
-            return ([answers.ask_country(content, language)],
-                    [SlotSet("pending_topic", "collectives")], "ask_country")
-        return (answers.collectives(content, language, country, city),
-                place_events(tracker, country), f"collectives:{country}")
+        return answer_or_ask_where(tracker, COLLECTIVES)
 
 
 class ActionTalkToHuman(PeerlineAction):

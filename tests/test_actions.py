@@ -128,3 +128,10 @@ def test_delete_my_data_asks_the_front_to_erase(content):
     messages, _ = run(actions.ActionDeleteMyData(), tracker("delete_my_data", language="de"))
     assert messages[0]["custom"] == {"erase": True}
     assert messages[1]["text"] == content.string("de", "delete_my_data")
+
+
+def test_groups_near_me_clears_a_waiting_topic(content):
+    _, events = run(actions.ActionFindCollective(),
+                    tracker("find_collective", [("city", "Paris")],
+                            slots={"pending_topic": "health"}))
+    assert SlotSet("pending_topic", None) in events
