@@ -56,11 +56,15 @@ def browser(chromium, server):
 
 def submit(browser, button):
     """Click a button or link and wait for the page it leads to (a click does not wait)."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     button.click()
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(button))
+    # Mid-navigation chromedriver may answer "node does not belong to the
+    # document" instead of "stale": that too means the page is being replaced.
+    WebDriverWait(browser, 20, ignored_exceptions=(WebDriverException,)).until(
+        expected_conditions.staleness_of(button))
 
 
 def log_in(browser, server, username, password=None):
