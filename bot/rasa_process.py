@@ -11,10 +11,6 @@ exception's type and place.
 
 It is also made faster where it spends time for nothing, because one Rasa
 process serves everyone and every millisecond of its event loop counts:
-- The SQLite tracker store runs in write-ahead-log mode without an fsync at
-  every commit: the default mode cost 13 ms of fsync a message on this
-  machine, during which Rasa serves nobody. A power cut can lose the last
-  turns, never the database.
 - Rasa rebuilds each tracker from its stored events at every message and
   finds each event's class by walking all subclasses of Event anew, which
   was a sixth of its time per message; the answer is remembered instead.
@@ -27,7 +23,6 @@ process serves everyone and every millisecond of its event loop counts:
 from __future__ import annotations
 
 import functools
-import sqlite3
 import sys
 
 from bot.logs import describe_error, keep_errors_short
@@ -58,12 +53,6 @@ def scrub(_logger, method: str, event: dict) -> dict:
     return event
 
 
-def fast_sqlite(connection, _record) -> None:
-    if isinstance(connection, sqlite3.Connection):
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-
-
 @functools.cache
 def action_response_validator():
     from jsonschema.validators import validator_for
@@ -83,11 +72,8 @@ def main() -> None:
     import rasa.utils.log_utils
     from rasa.__main__ import main as rasa_main
     from rasa.shared.core.events import Event
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
 
     rasa.utils.log_utils._anonymizer = scrub
-    event.listen(Engine, "connect", fast_sqlite)
     Event.resolve_by_type = staticmethod(functools.cache(Event.resolve_by_type))
     if sys.argv[1:3] != ["run", "actions"]:  # importing Rasa's core costs the action server 400 MB
         from rasa.core.actions.action import RemoteAction

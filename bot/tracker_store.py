@@ -26,7 +26,7 @@ def erase_sender(db: Path, sender_id: str) -> int:
             if "no such table" in str(error):  # Rasa has not written anything yet
                 return 0
             raise
-        # Rasa runs the store in WAL mode (bot/rasa_process.py): the log still
+        # Rasa runs the store in WAL mode (components/tracker_store.py): the log still
         # holds the rows as they were until it is copied back and emptied.
         busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:

@@ -70,12 +70,12 @@ def tracker_rows(settings, chat_id) -> int:
 def test_start_language_question_and_answer_in_that_language(telegram, content):
     chat_id = 7000000101
     start = say(telegram, chat_id, "/start", language_code="de")
-    assert texts(start)[0] == content.string("de", "greeting")
+    assert texts(start)[0].startswith(content.string("de", "greeting"))
     changed = press(telegram, chat_id, start[-1], "Español", language_code="de")
-    assert texts(changed)[0] == content.string("es", "language_changed")
+    assert texts(changed)[0].startswith(content.string("es", "language_changed"))
     asked = say(telegram, chat_id, "la policía me paró, ¿qué derechos tengo?",
                 language_code="de")
-    assert texts(asked)[-1] == content.string("es", "ask_country")
+    assert texts(asked)[-1].endswith(content.string("es", "ask_country"))
     answer = press(telegram, chat_id, asked[-1], content.countries["fr"].name("es"),
                    language_code="de")
     entry, shown_in = content.topic("fr", "police_rights", "es")
@@ -107,8 +107,8 @@ def test_degraded_mode_while_rasa_is_down_then_back_by_itself(telegram, servers,
     servers.stop("rasa")
     try:
         down = say(telegram, chat_id, "¿y qué hago si la policía me para?")
-        assert texts(down)[0] == content.string("es", "service_down")
-        assert "112" in texts(down)[1]
+        assert texts(down)[0].startswith(content.string("es", "service_down"))
+        assert "112" in " ".join(texts(down))
         health = press(telegram, chat_id, down[-1], content.string("es", "topic_health"))
         entry, _ = content.topic("any", "health", "es")
         assert entry["text"].strip()[:60] in " ".join(texts(health))

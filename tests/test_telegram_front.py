@@ -76,11 +76,11 @@ def test_commands_are_registered_in_every_language(telegram_without_rasa, conten
 
 def test_start_gives_the_promise_and_the_languages_by_their_own_names(
         telegram_without_rasa, content):
-    sent = ask(telegram_without_rasa, 101, 3, text="/start", language_code="fr")
-    assert texts(sent) == [content.string("fr", "greeting"),
-                           content.string("fr", "privacy_short", days=30),
-                           content.string("fr", "choose_language")]
-    titles = [b["text"] for row in sent[2]["reply_markup"]["inline_keyboard"] for b in row]
+    sent = ask(telegram_without_rasa, 101, 1, text="/start", language_code="fr")
+    assert texts(settle(telegram_without_rasa.standin, 101)) == ["\n\n".join([
+        content.string("fr", "greeting"), content.string("fr", "privacy_short", days=30),
+        content.string("fr", "choose_language")])]
+    titles = [b["text"] for row in sent[0]["reply_markup"]["inline_keyboard"] for b in row]
     assert titles == [entry["name"] for entry in content.languages.values()]
 
 
@@ -89,8 +89,8 @@ def test_a_language_button_works_even_while_rasa_is_down(telegram_without_rasa, 
     menu = ask(telegram_without_rasa, 102, 1, text="/language")[-1]
     before = len(standin.sent(102))
     standin.press(102, menu, "Deutsch")
-    sent = standin.wait_sent(102, before + 2)[before:]
-    assert texts(sent)[0] == content.string("de", "language_changed")
+    sent = standin.wait_sent(102, before + 1)[before:]
+    assert texts(sent)[0].startswith(content.string("de", "language_changed"))
     assert ask(telegram_without_rasa, 102, 1, text="/help")[0]["text"] == content.string(
         "de", "help_text")
     assert standin.calls_of("answerCallbackQuery")
@@ -127,7 +127,7 @@ def test_a_forwarded_message_is_answered_without_its_sender_or_data(
         telegram_without_rasa, content):
     origin = {"type": "user", "date": 1700000000,
               "sender_user": {"id": 5550001, "is_bot": False, "first_name": "Controller"}}
-    sent = ask(telegram_without_rasa, 211, 3, text="pay me or else, call 07911 123456",
+    sent = ask(telegram_without_rasa, 211, 1, text="pay me or else, call 07911 123456",
                forward_origin=origin, language_code="en")
     reply = " ".join(texts(sent))
     assert content.string("en", "service_down") in reply
@@ -160,7 +160,7 @@ def test_a_burst_of_50_gets_one_polite_limit_and_wipe_still_works(
     sent = settle(standin, 230)
     limits = [t for t in texts(sent) if t == content.string("en", "rate_limited")]
     assert len(limits) == 1
-    answered = [t for t in texts(sent) if t == content.string("en", "service_down")]
+    answered = [t for t in texts(sent) if t.startswith(content.string("en", "service_down"))]
     assert 1 <= len(answered) <= 6  # the burst allowance, plus what refilled meanwhile
     confirm = ask(telegram_without_rasa, 230, 1, text="/wipe")[-1]
     assert confirm["text"] == content.string("en", "wipe_confirm")

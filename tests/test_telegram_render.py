@@ -1,4 +1,4 @@
-"""Rendering for Telegram: parts of at most 4,096, keyboards, short callback keys."""
+"""Rendering for Telegram: answers joined, parts of at most 4,096, keyboards, callback keys."""
 
 import pytest
 
@@ -93,7 +93,18 @@ def test_short_titles_share_rows(titles, rows):
 
 def test_buttons_go_with_the_last_part():
     message = {"text": "\n\n".join(["x" * 3000] * 3), "buttons": [{"title": "A", "payload": "/a"}]}
-    rendered = parts(message, CallbackKeys())
+    rendered = parts([message], CallbackKeys())
     assert len(rendered) == 3
     assert [markup is not None for _, markup in rendered] == [False, False, True]
-    assert parts({"text": "hi"}, CallbackKeys()) == [("hi", None)]
+    assert parts([{"text": "hi"}], CallbackKeys()) == [("hi", None)]
+
+
+def test_an_answer_is_as_few_messages_as_keep_each_keyboard_under_its_text():
+    a, b = [{"title": "A", "payload": "/a"}], [{"title": "B", "payload": "/b"}]
+    answer = [{"text": "note", "buttons": []}, {"text": "topic", "buttons": a},
+              {"text": "more", "buttons": []}, {"text": "menu", "buttons": b},
+              {"text": "112", "buttons": []}]
+    rendered = parts(answer, CallbackKeys())
+    assert [text for text, _ in rendered] == ["note\n\ntopic", "more\n\nmenu", "112"]
+    assert [[button.text for row in markup.inline_keyboard for button in row] if markup else None
+            for _, markup in rendered] == [["A"], ["B"], None]

@@ -264,9 +264,8 @@ class Front:
                         [answers.text(content.string(self.language(update), key))])
 
     async def send(self, update: Update, context: Context, messages: list[dict]) -> None:
-        for message in messages:
-            for body, markup in render.parts(message, self.keys):
-                await self.send_one(update, context, body, markup)
+        for body, markup in render.parts(messages, self.keys):
+            await self.send_one(update, context, body, markup)
 
     async def send_one(self, update: Update, context: Context, body: str,
                        markup: InlineKeyboardMarkup | None) -> None:

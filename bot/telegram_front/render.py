@@ -98,8 +98,30 @@ def keyboard(buttons: list[dict], keys: CallbackKeys) -> InlineKeyboardMarkup | 
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def parts(message: dict, keys: CallbackKeys) -> list[tuple[str, InlineKeyboardMarkup | None]]:
-    """One Peerline message as Telegram messages: the buttons go with the last part."""
-    texts = split_text(message["text"])
-    markup = keyboard(message.get("buttons") or [], keys)
-    return [(text, markup if i == len(texts) - 1 else None) for i, text in enumerate(texts)]
+def joined(messages: list[dict]) -> list[dict]:
+    """One answer's messages joined into as few as keep each keyboard under its text.
+
+    Telegram lets a bot send about 30 messages a second in all: an answer sent
+    as three messages would use three of them.
+    """
+    result, texts = [], []
+    for message in messages:
+        texts.append(message["text"])
+        if message.get("buttons"):
+            result.append({"text": "\n\n".join(texts), "buttons": message["buttons"]})
+            texts = []
+    if texts:
+        result.append({"text": "\n\n".join(texts), "buttons": []})
+    return result
+
+
+def parts(messages: list[dict],
+          keys: CallbackKeys) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+    """One answer as Telegram messages: each keyboard goes with the last part of its text."""
+    rendered = []
+    for message in joined(messages):
+        texts = split_text(message["text"])
+        markup = keyboard(message["buttons"], keys)
+        rendered += [(text, markup if i == len(texts) - 1 else None)
+                     for i, text in enumerate(texts)]
+    return rendered
